@@ -1,0 +1,32 @@
+package org.songspace.audio;
+
+/**
+ * Mono audio in [-1, 1] at a known sample rate, plus what the source file was.
+ *
+ * @param samples        mono samples (stereo and multichannel sources are averaged, as librosa does)
+ * @param sampleRate     rate of {@code samples} in Hz
+ * @param sourceRate     rate of the file before any resampling
+ * @param sourceChannels channel count of the file
+ */
+public record AudioClip(float[] samples, int sampleRate, int sourceRate, int sourceChannels) {
+
+    public AudioClip {
+        if (sampleRate <= 0) {
+            throw new IllegalArgumentException("sample rate must be positive: " + sampleRate);
+        }
+    }
+
+    /** A clip straight from a decoder: its rate is the source rate. */
+    public static AudioClip decoded(float[] samples, int sampleRate, int channels) {
+        return new AudioClip(samples, sampleRate, sampleRate, channels);
+    }
+
+    public double durationSeconds() {
+        return samples.length / (double) sampleRate;
+    }
+
+    /** The same clip with other samples at another rate (the source description is kept). */
+    public AudioClip withSamples(float[] newSamples, int newRate) {
+        return new AudioClip(newSamples, newRate, sourceRate, sourceChannels);
+    }
+}

@@ -1,0 +1,117 @@
+package org.songspace.features;
+
+import org.jtransforms.fft.DoubleFFT_1D;
+import org.songspace.audio.AudioClip;
+import org.songspace.audio.Resampler;
+
+/**
+ * librosa 0.9.2's {@code melspectrogram} and {@code power_to_db}: centred frames with zero padding,
+ * periodic Hann window, |STFT|^2 through JTransforms, Slaney mel filterbank, then dB with a top_db clip.
+ *
+ * <p>Thread-safe: the filterbank and window are shared, and each call takes its own FFT work buffers.
+ */
+public final class LogMelExtractor {
+    private final FeatureConfig config;
+    private final MelFilterbank filterbank;
+    private final double[] window;
+    private final Resampler resampler;
+    private final ThreadLocal<DoubleFFT_1D> fft;
+
+    public LogMelExtractor(FeatureConfig config) {
+        this.config = config;
+        this.filterbank = MelFilterbank.of(config);
+        this.window = periodicHann(config.nFft());
+        this.resampler = new Resampler(config.resampler());
+        int n = config.nFft();
+        this.fft = ThreadLocal.withInitial(() -> new DoubleFFT_1D(n));
+    }
+
+    public FeatureConfig config() {
+        return config;
+    }
+
+    public MelFilterbank filterbank() {
+        return filterbank;
+    }
+
+    static double[] periodicHann(int n) {
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / n);
+        }
+        return w;
+    }
+
+    /** Log-mel (dB) of a clip, resampling it first when its rate differs from the config's. */
+    public MelSpectrogram logMel(AudioClip clip) {
+        return toDecibels(powerMel(resampler.resample(clip, config.sampleRate()).samples()));
+    }
+
+    /** Power mel spectrogram of samples already at the config's rate. */
+    public MelSpectrogram powerMel(float[] y) {
+        int nFft = config.nFft();
+        int hop = config.hopLength();
+        int half = nFft / 2;
+        int frames = config.frameCount(y.length);
+        int nMels = config.nMels();
+        int nBins = nFft / 2 + 1;
+        float[] mel = new float[nMels * frames];
+        double[] buf = new double[nFft];
+        double[] power = new double[nBins];
+        DoubleFFT_1D transform = fft.get();
+        for (int t = 0; t < frames; t++) {
+            // Frame t covers padded samples [t*hop, t*hop + nFft), i.e. y[t*hop - half ...]; outside y is zero.
+            int origin = t * hop - half;
+            int from = Math.max(0, -origin);
+            int to = Math.min(nFft, y.length - origin);
+            java.util.Arrays.fill(buf, 0, Math.max(0, from), 0.0);
+            for (int i = from; i < to; i++) {
+                buf[i] = window[i] * y[origin + i];
+            }
+            if (to < nFft) {
+                java.util.Arrays.fill(buf, Math.max(to, 0), nFft, 0.0);
+            }
+            transform.realForward(buf);
+            // JTransforms packs Re[0], Re[n/2], then (Re[k], Im[k]) pairs.
+            power[0] = buf[0] * buf[0];
+            power[nBins - 1] = buf[1] * buf[1];
+            for (int k = 1; k < nBins - 1; k++) {
+                double re = buf[2 * k];
+                double im = buf[2 * k + 1];
+                power[k] = re * re + im * im;
+            }
+            for (int m = 0; m < nMels; m++) {
+                mel[m * frames + t] = (float) filterbank.apply(m, power);
+            }
+        }
+        return new MelSpectrogram(nMels, frames, mel, false);
+    }
+
+    /** {@code power_to_db(S, ref, amin, top_db)}: 10 log10(max(amin, S) / ref), clipped to max - top_db. */
+    public MelSpectrogram toDecibels(MelSpectrogram power) {
+        if (power.decibels()) {
+            throw new IllegalArgumentException("spectrogram is already in dB");
+        }
+        float[] p = power.values();
+        float[] db = new float[p.length];
+        double amin = config.amin();
+        double refDb = 10 * Math.log10(Math.max(amin, config.refPower()));
+        float max = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < p.length; i++) {
+            float v = (float) (10 * Math.log10(Math.max(amin, p[i])) - refDb);
+            db[i] = v;
+            if (v > max) {
+                max = v;
+            }
+        }
+        if (config.topDb() > 0) {
+            float floor = (float) (max - config.topDb());
+            for (int i = 0; i < db.length; i++) {
+                if (db[i] < floor) {
+                    db[i] = floor;
+                }
+            }
+        }
+        return new MelSpectrogram(power.nMels(), power.frames(), db, true);
+    }
+}
