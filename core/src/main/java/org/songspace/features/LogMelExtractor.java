@@ -44,11 +44,31 @@ public final class LogMelExtractor {
 
     /** Log-mel (dB) of a clip, resampling it first when its rate differs from the config's. */
     public MelSpectrogram logMel(AudioClip clip) {
-        return toDecibels(powerMel(resampler.resample(clip, config.sampleRate()).samples()));
+        return logMel(clip, null);
+    }
+
+    /** As {@link #logMel(AudioClip)}, adding each stage's time to {@code clock} when it is not null. */
+    public MelSpectrogram logMel(AudioClip clip, StageClock clock) {
+        long t0 = System.nanoTime();
+        AudioClip resampled = resampler.resample(clip, config.sampleRate());
+        if (clock != null) {
+            clock.add(StageClock.Stage.RESAMPLE, System.nanoTime() - t0);
+        }
+        MelSpectrogram power = powerMel(resampled.samples(), clock);
+        long t1 = System.nanoTime();
+        MelSpectrogram db = toDecibels(power);
+        if (clock != null) {
+            clock.add(StageClock.Stage.DECIBELS, System.nanoTime() - t1);
+        }
+        return db;
     }
 
     /** Power mel spectrogram of samples already at the config's rate. */
     public MelSpectrogram powerMel(float[] y) {
+        return powerMel(y, null);
+    }
+
+    private MelSpectrogram powerMel(float[] y, StageClock clock) {
         int nFft = config.nFft();
         int hop = config.hopLength();
         int half = nFft / 2;
@@ -59,7 +79,10 @@ public final class LogMelExtractor {
         double[] buf = new double[nFft];
         double[] power = new double[nBins];
         DoubleFFT_1D transform = fft.get();
+        long stftNanos = 0;
+        long melNanos = 0;
         for (int t = 0; t < frames; t++) {
+            long t0 = clock == null ? 0 : System.nanoTime();
             // Frame t covers padded samples [t*hop, t*hop + nFft), i.e. y[t*hop - half ...]; outside y is zero.
             int origin = t * hop - half;
             int from = Math.max(0, -origin);
@@ -80,9 +103,19 @@ public final class LogMelExtractor {
                 double im = buf[2 * k + 1];
                 power[k] = re * re + im * im;
             }
+            long t1 = clock == null ? 0 : System.nanoTime();
             for (int m = 0; m < nMels; m++) {
                 mel[m * frames + t] = (float) filterbank.apply(m, power);
             }
+            if (clock != null) {
+                long t2 = System.nanoTime();
+                stftNanos += t1 - t0;
+                melNanos += t2 - t1;
+            }
+        }
+        if (clock != null) {
+            clock.add(StageClock.Stage.STFT, stftNanos);
+            clock.add(StageClock.Stage.MEL, melNanos);
         }
         return new MelSpectrogram(nMels, frames, mel, false);
     }
@@ -98,7 +131,7 @@ public final class LogMelExtractor {
         double refDb = 10 * Math.log10(Math.max(amin, config.refPower()));
         float max = Float.NEGATIVE_INFINITY;
         for (int i = 0; i < p.length; i++) {
-            float v = (float) (10 * Math.log10(Math.max(amin, p[i])) - refDb);
+            float v = (float) (FastLog.decibels((float) Math.max(amin, p[i])) - refDb);
             db[i] = v;
             if (v > max) {
                 max = v;
