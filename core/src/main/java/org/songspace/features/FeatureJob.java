@@ -64,12 +64,29 @@ public final class FeatureJob {
         return new FeatureJob(config, n, listener == null ? new Listener() { } : listener);
     }
 
+    /** An audio file and the track id its features are stored under. */
+    public record Source(String id, Path path) {
+    }
+
+    /** Featurises a file or every audio file under a folder; ids come from {@link TrackIds}. */
     public Result run(Path input, Path outDir) throws IOException {
-        List<AudioFiles.Found> inputs = AudioFiles.scan(input);
+        List<AudioFiles.Found> found = AudioFiles.scan(input);
+        List<String> ids = TrackIds.assign(found);
+        List<Source> sources = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            sources.add(new Source(ids.get(i), found.get(i).path()));
+        }
+        return run(sources, outDir);
+    }
+
+    /** Featurises the given tracks into {@code outDir}. */
+    public Result run(List<Source> inputs, Path outDir) throws IOException {
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("no tracks to featurise");
+        }
         prepareOutput(outDir);
         Path manifestPath = outDir.resolve(FeatureManifest.FILE_NAME);
         Map<String, FeatureManifest.Track> previous = reusableTracks(manifestPath);
-        List<String> ids = TrackIds.assign(inputs);
 
         int n = inputs.size();
         AtomicReferenceArray<FeatureManifest.Track> done = new AtomicReferenceArray<>(n);
@@ -77,7 +94,7 @@ public final class FeatureJob {
         List<Integer> todo = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Path source = inputs.get(i).path();
-            FeatureManifest.Track old = previous.get(ids.get(i));
+            FeatureManifest.Track old = previous.get(inputs.get(i).id());
             if (old != null && isCurrent(old, source, outDir)) {
                 done.set(i, old);
             } else {
@@ -99,7 +116,7 @@ public final class FeatureJob {
                 futures.add(pool.submit(() -> {
                     Path source = inputs.get(i).path();
                     try {
-                        done.set(i, compute(source, ids.get(i), outDir));
+                        done.set(i, compute(source, inputs.get(i).id(), outDir));
                         listener.finished(source, null);
                     } catch (IOException | RuntimeException | OutOfMemoryError e) {
                         String reason = describe(e);

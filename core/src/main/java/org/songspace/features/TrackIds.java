@@ -35,6 +35,12 @@ public final class TrackIds {
         return path.replace('\\', '/');
     }
 
+    /** The id of a relative path: '/' separators, a leading "./" and the extension removed. */
+    public static String idOf(String relativePath) {
+        String p = withSlashes(relativePath);
+        return stem(p.startsWith("./") ? p.substring(2) : p);
+    }
+
     static String stem(String path) {
         int slash = path.lastIndexOf('/');
         int dot = path.lastIndexOf('.');

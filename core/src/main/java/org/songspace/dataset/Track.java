@@ -1,0 +1,37 @@
+package org.songspace.dataset;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * One recording of a dataset.
+ *
+ * @param id     stable id derived from the path: relative to the dataset root, '/' separated, without
+ *               extension (e.g. {@code blues/blues.00000}); the same id names its features and embeddings
+ * @param path   the audio file
+ * @param label  class label (genre, style), or null in an unlabeled library
+ * @param artist artist or other grouping for leakage-free splits, or null when unknown
+ */
+public record Track(String id, Path path, String label, String artist) {
+
+    public Track {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("track id is empty for " + path);
+        }
+        if (label != null && label.isBlank()) {
+            label = null;
+        }
+        if (artist != null && artist.isBlank()) {
+            artist = null;
+        }
+    }
+
+    public Optional<String> labelIfKnown() {
+        return Optional.ofNullable(label);
+    }
+
+    /** The group that must not straddle splits: the artist when known, else the track itself. */
+    public String group() {
+        return artist != null ? artist : id;
+    }
+}
