@@ -67,7 +67,8 @@ public final class Splitter {
 
     /**
      * Group-aware holdout: whole groups (artists; a track without artist is its own group) go to one
-     * part, chosen greedily, largest groups first, where their label is furthest below its target share.
+     * part, chosen greedily, largest groups first, where they best keep every part's label counts and size
+     * in proportion to its share.
      */
     public static Split groupHoldout(Dataset dataset, double validFraction, double testFraction, long seed) {
         checkFractions(validFraction, testFraction);
@@ -105,24 +106,27 @@ public final class Splitter {
             out.add(new ArrayList<>());
         }
         int total = dataset.tracks().size();
+        int nLabels = labelTotals.size();
         for (List<Track> group : ordered) {
             Map<String, Integer> groupLabels = new HashMap<>();
             group.forEach(t -> groupLabels.merge(labelOf(t), 1, Integer::sum));
             int best = -1;
-            double bestDeficit = Double.NEGATIVE_INFINITY;
+            double bestDelta = Double.POSITIVE_INFINITY;
             for (int p = 0; p < parts; p++) {
                 if (shares[p] <= 0) {
                     continue;
                 }
-                // How far below target this part is for the group's labels, plus its overall size, scaled by the group.
-                double deficit = 0;
+                // Squared error of each part's counts, scaled by its share, against the totals: how much
+                // worse (or better) the balance gets if this group goes here; per label and overall size.
+                double delta = 0;
                 for (var e : groupLabels.entrySet()) {
-                    double target = shares[p] * labelTotals.get(e.getKey());
-                    deficit += e.getValue() * (target - counts.get(p).getOrDefault(e.getKey(), 0)) / Math.max(1, target);
+                    int have = counts.get(p).getOrDefault(e.getKey(), 0);
+                    int want = labelTotals.get(e.getKey());
+                    delta += sq((have + e.getValue()) / shares[p] - want) - sq(have / shares[p] - want);
                 }
-                deficit += 0.1 * (shares[p] * total - sizes[p]) / Math.max(1, shares[p] * total);
-                if (deficit > bestDeficit) {
-                    bestDeficit = deficit;
+                delta += (sq((sizes[p] + group.size()) / shares[p] - total) - sq(sizes[p] / shares[p] - total)) / nLabels;
+                if (delta < bestDelta) {
+                    bestDelta = delta;
                     best = p;
                 }
             }
@@ -133,6 +137,10 @@ public final class Splitter {
             }
         }
         return out;
+    }
+
+    private static double sq(double x) {
+        return x * x;
     }
 
     private static String labelOf(Track t) {
