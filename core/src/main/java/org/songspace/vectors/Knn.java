@@ -1,4 +1,4 @@
-package org.songspace.eval;
+package org.songspace.vectors;
 
 import java.util.Arrays;
 import java.util.Objects;

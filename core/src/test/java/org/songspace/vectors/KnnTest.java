@@ -1,4 +1,4 @@
-package org.songspace.eval;
+package org.songspace.vectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

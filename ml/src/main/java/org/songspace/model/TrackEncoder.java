@@ -1,0 +1,83 @@
+package org.songspace.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import org.songspace.dataset.Segmenter;
+import org.songspace.features.MelSpectrogram;
+import org.songspace.vectors.Vectors;
+
+/**
+ * Runs an encoder in inference mode: standardises raw dB segments, forwards them in batches, and turns
+ * a track into one embedding (the mean of its non-overlapping segments' embeddings, re-normalised to
+ * unit length). A track shorter than one segment is padded with its quietest value.
+ * Does not own the block; closing releases only the working memory.
+ */
+public final class TrackEncoder implements AutoCloseable {
+    private static final int BATCH = 64;
+
+    private final Block block;
+    private final EncoderSpec spec;
+    private final Normaliser normaliser;
+    private final NDManager manager;
+    private final ParameterStore parameters;
+
+    public TrackEncoder(Block block, EncoderSpec spec, Normaliser normaliser, NDManager parent) {
+        this.block = block;
+        this.spec = spec;
+        this.normaliser = normaliser;
+        this.manager = parent.newSubManager();
+        this.parameters = new ParameterStore(manager, false);
+    }
+
+    public EncoderSpec spec() {
+        return spec;
+    }
+
+    /** Embeddings of {@code n} raw dB segments [n][nMels][frames], as a row-major [n][dim] array. */
+    public float[] embedSegments(float[] segments, int n) {
+        int cell = spec.nMels() * spec.frames();
+        if (segments.length < (long) n * cell) {
+            throw new IllegalArgumentException("expected " + n + " segments of " + spec.nMels() + " x " + spec.frames());
+        }
+        float[] out = new float[n * spec.embeddingDim()];
+        for (int start = 0; start < n; start += BATCH) {
+            int count = Math.min(BATCH, n - start);
+            float[] chunk = java.util.Arrays.copyOfRange(segments, start * cell, (start + count) * cell);
+            normaliser.apply(chunk, count, spec.frames());
+            try (NDManager batch = manager.newSubManager()) {
+                NDArray x = batch.create(chunk, new Shape(count, 1, spec.nMels(), spec.frames()));
+                NDList result = block.forward(parameters, new NDList(x), false);
+                float[] emb = result.get(0).toFloatArray();
+                System.arraycopy(emb, 0, out, start * spec.embeddingDim(), emb.length);
+            }
+        }
+        return out;
+    }
+
+    /** One unit-length embedding for a whole track. */
+    public float[] embedTrack(MelSpectrogram db) {
+        if (db.nMels() != spec.nMels()) {
+            throw new IllegalArgumentException("spectrogram has " + db.nMels() + " mel bands, the model expects "
+                    + spec.nMels() + " (features made with another config?)");
+        }
+        Segmenter segmenter = new Segmenter(spec.frames(), spec.frames(),
+                db.frames() < spec.frames() ? Segmenter.Remainder.PAD : Segmenter.Remainder.DROP);
+        int[] starts = segmenter.starts(db.frames());
+        int cell = spec.nMels() * spec.frames();
+        float[] segments = new float[starts.length * cell];
+        for (int i = 0; i < starts.length; i++) {
+            segmenter.copy(db, starts[i], segments, i * cell);
+        }
+        float[] emb = embedSegments(segments, starts.length);
+        return Vectors.normalise(Vectors.meanOfRows(emb, spec.embeddingDim(), 0, starts.length));
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
