@@ -31,6 +31,11 @@ final class FeatureOptions {
             description = "Resampling filter: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, as librosa).")
     ResamplerFilter resampler;
 
+    /** librosa's defaults, for commands without feature flags. */
+    FeatureConfig defaults() {
+        return FeatureConfig.librosaDefaults();
+    }
+
     FeatureConfig toConfig() {
         FeatureConfig.Builder b = FeatureConfig.builder().sampleRate(sampleRate).nFft(nFft).hopLength(hop)
                 .nMels(nMels).fMin(fMin).topDb(topDb).resampler(resampler);

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.songspace.audio.AudioFiles;
+import org.songspace.io.Csv;
 import org.songspace.features.TrackIds;
 
 /**

@@ -62,8 +62,10 @@ public final class TorchRuntime {
             case "cpu" -> Device.cpu();
             case "gpu", "cuda" -> {
                 if (engine.getGpuCount() == 0) {
-                    throw new IllegalArgumentException("--device gpu: no CUDA device is usable (this build carries the "
-                            + "CPU libtorch; build with 'mvn -Pcuda package' on a machine with CUDA)");
+                    throw new IllegalArgumentException("--device gpu: no CUDA device is usable. songspace ships the CPU "
+                            + "libtorch (Maven Central has no CUDA build of libtorch 2.7.1); point PYTORCH_LIBRARY_PATH at "
+                            + "a CUDA libtorch 2.7.1 (e.g. the lib folder of a pip-installed torch==2.7.1) on a machine "
+                            + "with an NVIDIA GPU");
                 }
                 yield Device.gpu();
             }

@@ -1,15 +1,15 @@
-package org.songspace.dataset;
+package org.songspace.io;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Minimal RFC 4180 CSV: comma separated, fields optionally in double quotes with "" as an escaped quote. */
-final class Csv {
+public final class Csv {
     private Csv() {
     }
 
     /** Splits text into rows of fields; quoted fields may contain commas and line breaks. */
-    static List<List<String>> parse(String text) {
+    public static List<List<String>> parse(String text) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder field = new StringBuilder();
@@ -56,7 +56,8 @@ final class Csv {
         return rows;
     }
 
-    static String quote(String value) {
+    /** A field ready to write: quoted when it holds a comma, quote or line break; null becomes empty. */
+    public static String quote(String value) {
         if (value == null) {
             return "";
         }

@@ -1,0 +1,54 @@
+package org.songspace.cli;
+
+import java.util.concurrent.Callable;
+import org.songspace.model.EncoderType;
+import org.songspace.train.StepBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Time training steps (forward, backward, Adam update) and inference of each encoder on "
+                + "random [batch, 1, 128, 130] segments, and project the epoch time for a collection of clips."},
+        footer = {"", "Example:", "  ./songspace bench train --steps 20"})
+final class BenchTrainCommand implements Callable<Integer> {
+    @Option(names = "--batch", defaultValue = "32", description = "Segments per batch (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--steps", defaultValue = "20", description = "Timed steps per model (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--warmup", defaultValue = "3", description = "Untimed steps first (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--clips", defaultValue = "1000", description = "Clips for the epoch projection (default: ${DEFAULT-VALUE}).")
+    int clips;
+
+    @Option(names = "--clip-seconds", defaultValue = "30", description = "Clip length for the projection (default: ${DEFAULT-VALUE}).")
+    double clipSeconds;
+
+    @Option(names = "--models", defaultValue = "cae,triplet,crnn", split = ",", description = "Models to time (default: ${DEFAULT-VALUE}).")
+    String[] models;
+
+    @Override
+    public Integer call() {
+        String preload = System.getenv().getOrDefault("LD_PRELOAD", "");
+        int segmentsPerClip = (int) (clipSeconds / 3);
+        int stepsPerEpoch = (int) Math.ceil(clips * (double) segmentsPerClip / batch);
+        double allModelsEpoch = 0;
+        for (String name : models) {
+            StepBenchmark.Result r = StepBenchmark.run(EncoderType.parse(name), batch, steps, warmup);
+            org.songspace.model.TorchRuntime.configure();
+            // One epoch: every segment once in training, plus embedding every clip once for validation k-NN.
+            double epochSeconds = (stepsPerEpoch * r.msPerStep() + stepsPerEpoch * r.msPerInferenceBatch()) / 1000;
+            allModelsEpoch += epochSeconds;
+            System.out.printf("%-8s %9d params  train step %7.1f ms  inference %6.1f ms  (batch %d)  epoch on %d x %.0f s "
+                    + "clips: %.0f s%n", r.type().id(), r.parameters(), r.msPerStep(), r.msPerInferenceBatch(), batch, clips,
+                    clipSeconds, epochSeconds);
+        }
+        System.out.printf("all models: %.1f min per epoch each; %d epochs each fit in 15 min%n", allModelsEpoch / 60,
+                (int) Math.floor(15 * 60 / allModelsEpoch));
+        System.out.printf("threads: intra-op %s, inter-op %s; tcmalloc %s%n", System.getProperty("ai.djl.pytorch.num_threads"),
+                System.getProperty("ai.djl.pytorch.num_interop_threads"), preload.contains("tcmalloc") ? "preloaded" : "NOT preloaded");
+        return 0;
+    }
+}

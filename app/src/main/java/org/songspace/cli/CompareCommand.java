@@ -1,0 +1,45 @@
+package org.songspace.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.songspace.dataset.Layout;
+import org.songspace.demo.Comparison;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train cae, triplet and crnn on one split, add the mean log-mel and MFCC baselines, evaluate "
+                + "them all alike and write OUT/report.html (opens from disk), OUT/metrics.json, OUT/maps/*.png, "
+                + "the models, the embeddings and the split."},
+        footer = {"", "Example:", "  ./songspace compare demo-corpus --out reports/demo --epochs 20"})
+final class CompareCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DATA", description = "A labelled collection (folder, GTZAN, CSV manifest).")
+    Path data;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output folder.")
+    Path out;
+
+    @Option(names = "--layout", paramLabel = "LAYOUT", description = "Force a layout: ${COMPLETION-CANDIDATES}.")
+    Layout layout;
+
+    @Option(names = "--features", paramLabel = "DIR", description = "Feature cache folder (default: under ~/.cache/songspace).")
+    Path features;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bars.")
+    boolean quiet;
+
+    @Mixin
+    ComparisonOptions comparison = new ComparisonOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        long start = System.nanoTime();
+        PreparedData prepared = PreparedData.prepare(data, layout, features, new FeatureOptions().defaults(), quiet, false);
+        Path report = new Comparison(prepared.readable(), prepared.store(), comparison.toOptions(0), System.out::println)
+                .run(out, quiet ? new TrainLog() : new TrainProgress());
+        System.out.printf("compare: report %s (%.1f min)%n", report, (System.nanoTime() - start) / 6e10);
+        return 0;
+    }
+}

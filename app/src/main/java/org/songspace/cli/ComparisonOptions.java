@@ -1,0 +1,41 @@
+package org.songspace.cli;
+
+import java.util.Arrays;
+import java.util.List;
+import org.songspace.demo.Comparison;
+import org.songspace.map.Projection;
+import org.songspace.model.EncoderType;
+import org.songspace.train.TrainingOptions;
+import org.songspace.vectors.Knn;
+import picocli.CommandLine.Option;
+
+/** Options shared by compare and demo. */
+final class ComparisonOptions {
+    @Option(names = "--epochs", defaultValue = "20", description = "Maximum epochs per model (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--patience", defaultValue = "6", description = "Early-stopping patience in epochs (default: ${DEFAULT-VALUE}).")
+    int patience;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed for split, training and maps (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--models", defaultValue = "cae,triplet,crnn", split = ",", description = "Models to train (default: ${DEFAULT-VALUE}).")
+    String[] models;
+
+    @Option(names = "--k", defaultValue = "5", description = "k-NN neighbours (default: ${DEFAULT-VALUE}).")
+    int k;
+
+    @Option(names = "--folds", defaultValue = "5", description = "k-fold folds, 0 to skip (default: ${DEFAULT-VALUE}).")
+    int folds;
+
+    @Option(names = "--projection", defaultValue = "umap", description = "umap or pca (default: ${DEFAULT-VALUE}).")
+    Projection.Method projection;
+
+    Comparison.Options toOptions(int stepsPerEpoch) {
+        List<EncoderType> types = Arrays.stream(models).map(EncoderType::parse).toList();
+        TrainingOptions training = TrainingOptions.defaults().withEpochs(epochs).withPatience(patience).withSeed(seed)
+                .withStepsPerEpoch(stepsPerEpoch);
+        return new Comparison.Options(types, training, 0.15, 0.2, k, Knn.Metric.COSINE, folds, projection);
+    }
+}

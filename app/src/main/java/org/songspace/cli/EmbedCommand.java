@@ -1,0 +1,68 @@
+package org.songspace.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import org.songspace.dataset.Layout;
+import org.songspace.embed.Embedder;
+import org.songspace.embed.EmbeddingSet;
+import org.songspace.model.ModelFolder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "embed", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Embed every track of a file, folder or dataset with a saved model.",
+            "Writes FILE (.npy, float32 [tracks, dim], one unit-length vector per track: the mean of its 3 s "
+                + "segments) and FILE with .csv (row,id,path,label,artist,model_id). Audio is featurised with "
+                + "the model's own feature config, through the cache."},
+        footer = {"", "Example:", "  ./songspace embed models/triplet demo-corpus --out embeddings/triplet.npy",
+            "  python3 -c \"import numpy as np; print(np.load('embeddings/triplet.npy').shape)\""})
+final class EmbedCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A model folder written by train.")
+    Path modelDir;
+
+    @Parameters(index = "1", paramLabel = "INPUT", description = "An audio file, a folder, a CSV manifest, or a features folder.")
+    Path input;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "Output .npy (the .csv goes beside it).")
+    Path out;
+
+    @Option(names = "--layout", paramLabel = "LAYOUT", description = "Force a layout: ${COMPLETION-CANDIDATES}.")
+    Layout layout;
+
+    @Option(names = "--features", paramLabel = "DIR", description = "Feature cache folder (default: under ~/.cache/songspace).")
+    Path features;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bars.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!out.getFileName().toString().endsWith(".npy")) {
+            throw new IllegalArgumentException("--out must name a .npy file, got " + out);
+        }
+        var savedModel = ModelFolder.read(modelDir);
+        PreparedData prepared = PreparedData.prepare(input, layout, features, savedModel.features(), quiet, true);
+        List<EmbeddingSet.Entry> entries = new ArrayList<>();
+        float[][] vectors = new float[prepared.ids().size()][];
+        try (Embedder embedder = Embedder.open(modelDir);
+             ProgressBar bar = quiet ? null : Progress.bar("embed", vectors.length)) {
+            for (int i = 0; i < vectors.length; i++) {
+                String id = prepared.ids().get(i);
+                vectors[i] = embedder.embed(prepared.store().load(id));
+                entries.add(new EmbeddingSet.Entry(id, prepared.store().track(id).orElseThrow().source(),
+                        prepared.labels().get(id), prepared.artists().get(id)));
+                if (bar != null) {
+                    bar.step();
+                }
+            }
+        }
+        new EmbeddingSet(savedModel.id(), entries, vectors).write(out);
+        System.out.printf("embed: %d tracks x %d dims with %s -> %s (+ %s)%n", vectors.length,
+                savedModel.spec().embeddingDim(), savedModel.id(), out, EmbeddingSet.csvFor(out).getFileName());
+        return 0;
+    }
+}

@@ -1,0 +1,145 @@
+package org.songspace.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.songspace.dataset.Dataset;
+import org.songspace.dataset.DatasetException;
+import org.songspace.dataset.DatasetReader;
+import org.songspace.dataset.Layout;
+import org.songspace.dataset.Split;
+import org.songspace.dataset.SplitFiles;
+import org.songspace.dataset.Splitter;
+import org.songspace.dataset.Track;
+import org.songspace.embed.Embedder;
+import org.songspace.embed.EmbeddingSet;
+import org.songspace.eval.Evaluation;
+import org.songspace.eval.EvaluationResult;
+import org.songspace.eval.LabeledVectors;
+import org.songspace.io.Json;
+import org.songspace.model.ModelFolder;
+import org.songspace.model.SavedModel;
+import org.songspace.vectors.Knn;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measure what embeddings mean: k-NN accuracy of held-out tracks (holdout and k-fold), per-class "
+                + "precision/recall and confusion matrix, precision@k and mAP with labels as relevance, silhouette.",
+            "SOURCE is an embeddings .npy (labels from its .csv, or from DATA) or a model folder (DATA is then "
+                + "embedded, and the model's own split gives the holdout). Needs labels."},
+        footer = {"", "Examples:", "  ./songspace evaluate embeddings/triplet.npy",
+            "  ./songspace evaluate models/triplet demo-corpus --folds 5 --json triplet-eval.json"})
+final class EvaluateCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SOURCE", description = "Embeddings .npy or a model folder.")
+    Path source;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "DATA", description = "The collection (labels, artists; required with a model).")
+    Path data;
+
+    @Option(names = "--split", paramLabel = "DIR[:NAME]", description = "Holdout from split lists (default: the model's split, or a new one).")
+    String split;
+
+    @Option(names = "--k", defaultValue = "5", description = "Neighbours that vote (default: ${DEFAULT-VALUE}).")
+    int k;
+
+    @Option(names = "--metric", defaultValue = "cosine", description = "cosine or euclidean (default: ${DEFAULT-VALUE}).")
+    Knn.Metric metric;
+
+    @Option(names = "--folds", defaultValue = "5", description = "k-fold folds; 0 skips (default: ${DEFAULT-VALUE}).")
+    int folds;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed for made splits and folds (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--layout", paramLabel = "LAYOUT", description = "Force a layout of DATA: ${COMPLETION-CANDIDATES}.")
+    Layout layout;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
+    Path json;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bars.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        EmbeddingSet set;
+        Split modelSplit = null;
+        Map<String, String> labels = new HashMap<>();
+        Map<String, String> artists = new HashMap<>();
+        if (ModelFolder.isModelFolder(source)) {
+            if (data == null) {
+                throw new IllegalArgumentException("evaluate MODEL needs DATA: the collection to embed and score");
+            }
+            SavedModel model = ModelFolder.read(source);
+            PreparedData prepared = PreparedData.prepare(data, layout, null, model.features(), quiet, true);
+            labels.putAll(prepared.labels());
+            artists.putAll(prepared.artists());
+            float[][] vectors = new float[prepared.ids().size()][];
+            List<EmbeddingSet.Entry> entries = new java.util.ArrayList<>();
+            try (Embedder embedder = Embedder.open(source)) {
+                for (int i = 0; i < vectors.length; i++) {
+                    String id = prepared.ids().get(i);
+                    vectors[i] = embedder.embed(prepared.store().load(id));
+                    entries.add(new EmbeddingSet.Entry(id, "", labels.get(id), artists.get(id)));
+                }
+            }
+            set = new EmbeddingSet(model.id(), entries, vectors);
+            SavedModel.SplitRecord r = model.split();
+            modelSplit = new Split("the model's split (" + r.method() + ")", r.train(), r.valid(), r.test());
+        } else if (Files.isRegularFile(source) && source.toString().endsWith(".npy")) {
+            set = EmbeddingSet.read(source);
+            for (EmbeddingSet.Entry e : set.entries()) {
+                if (e.label() != null && !e.label().isBlank()) {
+                    labels.put(e.id(), e.label());
+                }
+                if (e.artist() != null && !e.artist().isBlank()) {
+                    artists.put(e.id(), e.artist());
+                }
+            }
+            if (data != null) {
+                for (Track t : DatasetReader.read(data, layout).tracks()) {
+                    if (t.label() != null) {
+                        labels.put(t.id(), t.label());
+                    }
+                    if (t.artist() != null) {
+                        artists.put(t.id(), t.artist());
+                    }
+                }
+            }
+        } else {
+            throw new IllegalArgumentException(source + " is neither an embeddings .npy nor a model folder (no model.json)");
+        }
+        LabeledVectors vectors = LabeledVectors.of(set, labels);
+        if (vectors.size() < 2 || vectors.labelNames().size() < 2) {
+            throw new DatasetException("evaluate needs labels (at least 2 labels among the tracks); " + source
+                    + " has " + vectors.size() + " labelled tracks. Give DATA in a labelled layout (folders, GTZAN, "
+                    + "or a CSV manifest with a label column)");
+        }
+        Dataset asDataset = new Dataset(Path.of("."), Layout.MANIFEST, vectors.ids().stream()
+                .map(id -> new Track(id, Path.of(id), labels.get(id), artists.get(id))).toList());
+        Split holdout;
+        if (split != null) {
+            int colon = split.lastIndexOf(':');
+            holdout = SplitFiles.read(Path.of(colon > 0 ? split.substring(0, colon) : split),
+                    colon > 0 ? split.substring(colon + 1) : "", asDataset, false).split();
+        } else if (modelSplit != null) {
+            holdout = modelSplit;
+        } else {
+            holdout = asDataset.hasArtists() ? Splitter.groupHoldout(asDataset, 0, 0.25, seed)
+                    : Splitter.holdout(asDataset, 0, 0.25, seed);
+        }
+        EvaluationResult result = Evaluation.run(set.modelId().isBlank() ? source.getFileName().toString() : set.modelId(),
+                vectors, holdout, k, metric, folds, artists, seed);
+        System.out.print(result.toTable());
+        if (json != null) {
+            Json.write(json, result);
+            System.out.println("results: " + json);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,110 @@
+package org.songspace.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import me.tongfei.progressbar.ProgressBar;
+import org.songspace.dataset.Dataset;
+import org.songspace.dataset.DatasetReader;
+import org.songspace.dataset.Layout;
+import org.songspace.dataset.Track;
+import org.songspace.features.FeatureCache;
+import org.songspace.features.FeatureConfig;
+import org.songspace.features.FeatureJob;
+import org.songspace.features.FeatureManifest;
+import org.songspace.features.FeatureStore;
+
+/**
+ * A collection with its features ready: DATA is an audio collection in any layout (features are computed
+ * into the cache on first use, unreadable files are reported and left out) or a features folder (labels
+ * then come from each id's first folder, the folder-per-label convention).
+ */
+record PreparedData(Path source, Dataset dataset, FeatureStore store, Map<String, String> labels,
+                    Map<String, String> artists, List<String> ids) {
+
+    /**
+     * @param modelConfig when a saved model dictates the features (embed, evaluate), a features folder given
+     *                    as DATA must have been made with exactly this config
+     */
+    static PreparedData prepare(Path data, Layout layout, Path featuresDir, FeatureConfig config, boolean quiet,
+                                boolean modelConfig) throws IOException {
+        if (FeatureStore.isFeatureFolder(data)) {
+            FeatureStore store = FeatureStore.open(data);
+            if (modelConfig && !store.config().equals(config)) {
+                throw new IllegalArgumentException("the features in " + data + " were made with " + store.config()
+                        + ", but the model was trained on " + config + "; give the audio instead, or features made "
+                        + "with the model's config");
+            }
+            Map<String, String> labels = new HashMap<>();
+            for (String id : store.tracks().keySet()) {
+                int slash = id.indexOf('/');
+                if (slash > 0) {
+                    labels.put(id, id.substring(0, slash));
+                }
+            }
+            return new PreparedData(data, null, store, labels, Map.of(), new ArrayList<>(store.tracks().keySet()));
+        }
+        Dataset ds = DatasetReader.read(data, layout);
+        Path dir = featuresDir != null ? featuresDir : FeatureCache.folderFor(ds.root(), config);
+        List<FeatureJob.Source> sources = ds.tracks().stream().map(t -> new FeatureJob.Source(t.id(), t.path())).toList();
+        ProgressBar[] bar = new ProgressBar[1];
+        FeatureJob.Listener listener = new FeatureJob.Listener() {
+            @Override
+            public void started(int total, int cached) {
+                if (!quiet && total > cached) {
+                    bar[0] = Progress.bar("features", total - cached);
+                }
+            }
+
+            @Override
+            public void finished(Path source, String error) {
+                if (bar[0] != null) {
+                    bar[0].step();
+                }
+            }
+        };
+        FeatureJob.Result result;
+        try {
+            result = FeatureJob.create(config, 0, listener).run(sources, dir);
+        } finally {
+            if (bar[0] != null) {
+                bar[0].close();
+            }
+        }
+        for (FeatureManifest.Failure f : result.failed()) {
+            System.err.println("skipped " + f.source() + ": " + f.reason());
+        }
+        FeatureStore store = FeatureStore.open(dir);
+        Map<String, String> labels = new HashMap<>();
+        Map<String, String> artists = new HashMap<>();
+        List<String> ids = new ArrayList<>();
+        for (Track t : ds.tracks()) {
+            if (store.track(t.id()).isPresent()) {
+                ids.add(t.id());
+                if (t.label() != null) {
+                    labels.put(t.id(), t.label());
+                }
+                if (t.artist() != null) {
+                    artists.put(t.id(), t.artist());
+                }
+            }
+        }
+        return new PreparedData(data, ds, store, labels, artists, ids);
+    }
+
+    /** The readable part of the dataset (tracks whose features exist). */
+    Dataset readable() {
+        if (dataset == null) {
+            List<Track> tracks = new ArrayList<>();
+            for (String id : ids) {
+                tracks.add(new Track(id, Path.of(store.track(id).orElseThrow().source()), labels.get(id), null));
+            }
+            return new Dataset(source, Layout.FOLDERS, tracks);
+        }
+        return new Dataset(dataset.root(), dataset.layout(),
+                dataset.tracks().stream().filter(t -> store.track(t.id()).isPresent()).toList());
+    }
+}

@@ -1,0 +1,140 @@
+package org.songspace.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.songspace.dataset.Dataset;
+import org.songspace.dataset.Layout;
+import org.songspace.dataset.Split;
+import org.songspace.dataset.SplitFiles;
+import org.songspace.dataset.Splitter;
+import org.songspace.model.EncoderType;
+import org.songspace.model.SavedModel;
+import org.songspace.model.TripletLoss;
+import org.songspace.train.EncoderTrainer;
+import org.songspace.train.TrainingOptions;
+import org.songspace.train.TrainingRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train an encoder (cae, triplet or crnn) on 3 s log-mel segments and save it as a model folder.",
+            "DATA is an audio collection in any layout (features are computed into the cache on first use) or a "
+                + "features folder. Without --split, a track-level split is made (group-aware when artists are known) "
+                + "and saved in OUT/split/. Validation k-NN accuracy is measured every epoch; the best epoch is kept "
+                + "and training stops early. OUT/model.json + OUT/parameters.bin are all that embed needs."},
+        footer = {"", "Example:", "  ./songspace train --model triplet demo-corpus --out models/triplet --epochs 20 --seed 1"})
+final class TrainCommand implements Callable<Integer> {
+    @Option(names = {"-m", "--model"}, required = true, paramLabel = "TYPE", description = "cae, triplet or crnn.")
+    String model;
+
+    @Parameters(index = "0", paramLabel = "DATA", description = "Audio collection (folder or CSV manifest) or features folder.")
+    Path data;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "MODEL_DIR", description = "Model folder to write.")
+    Path out;
+
+    @Option(names = "--epochs", defaultValue = "30", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed for split, initialisation, sampling (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--split", paramLabel = "DIR[:NAME]",
+            description = "Use split lists DIR/{train,valid,test}[_NAME].txt (e.g. ../shared/data/gtzan-splits:filtered).")
+    String split;
+
+    @Option(names = "--valid", defaultValue = "0.15", description = "Validation share of a made split (default: ${DEFAULT-VALUE}).")
+    double valid;
+
+    @Option(names = "--test", defaultValue = "0.15", description = "Test share of a made split (default: ${DEFAULT-VALUE}).")
+    double test;
+
+    @Option(names = "--layout", paramLabel = "LAYOUT", description = "Force a layout: ${COMPLETION-CANDIDATES}.")
+    Layout layout;
+
+    @Option(names = "--features", paramLabel = "DIR", description = "Feature cache folder (default: under ~/.cache/songspace).")
+    Path features;
+
+    @Option(names = "--labels-per-batch", defaultValue = "8", description = "P in P x K batches (default: ${DEFAULT-VALUE}).")
+    int labelsPerBatch;
+
+    @Option(names = "--segments-per-label", defaultValue = "4", description = "K in P x K batches (default: ${DEFAULT-VALUE}).")
+    int segmentsPerLabel;
+
+    @Option(names = "--lr", defaultValue = "0.001", description = "Initial learning rate, cosine-decayed to 1e-5 (default: ${DEFAULT-VALUE}).")
+    float lr;
+
+    @Option(names = "--margin", defaultValue = "0.3", description = "Triplet margin (default: ${DEFAULT-VALUE}).")
+    float margin;
+
+    @Option(names = "--mining", defaultValue = "batch_hard", description = "batch_hard or semi_hard (default: ${DEFAULT-VALUE}).")
+    TripletLoss.Mining mining;
+
+    @Option(names = "--patience", defaultValue = "8", description = "Epochs without improvement before stopping (default: ${DEFAULT-VALUE}).")
+    int patience;
+
+    @Option(names = "--steps-per-epoch", defaultValue = "0", description = "Batches per epoch; 0 = about one pass over the segments.")
+    int steps;
+
+    @Option(names = "--no-augment", description = "Turn off gain, time-mask and frequency-mask augmentation.")
+    boolean noAugment;
+
+    @Option(names = "--device", defaultValue = "cpu", description = "cpu, gpu or auto (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--resume", description = "Continue the run saved in MODEL_DIR/checkpoint.")
+    boolean resume;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bars.")
+    boolean quiet;
+
+    @Mixin
+    FeatureOptions featureOptions = new FeatureOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        EncoderType type = EncoderType.parse(model);
+        if (Files.exists(out) && !resume && Files.exists(out.resolve("checkpoint/state.json"))) {
+            throw new IllegalArgumentException(out + " already holds a training run: use --resume to continue it, "
+                    + "or another --out");
+        }
+        PreparedData prepared = PreparedData.prepare(data, layout, features, featureOptions.toConfig(), quiet, false);
+        Dataset ds = prepared.readable();
+        if (type.usesLabels()) {
+            ds.requireLabels("train --model " + type.id());
+        }
+        Split chosen = chooseSplit(ds);
+        SplitFiles.write(chosen, ds, out.resolve("split"));
+        TrainingOptions options = TrainingOptions.defaults().withEpochs(epochs).withSeed(seed)
+                .withBatch(labelsPerBatch, segmentsPerLabel).withLearningRate(lr).withMining(mining, margin)
+                .withPatience(patience).withStepsPerEpoch(steps).withAugment(!noAugment).withDevice(device);
+        System.out.printf("train %s: %d train / %d valid / %d test tracks (%s), batch %d, up to %d epochs%n", type.id(),
+                chosen.train().size(), chosen.valid().size(), chosen.test().size(), chosen.method(), options.batchSize(), epochs);
+        TrainingRequest request = new TrainingRequest(prepared.store(), chosen, prepared.labels(), type, options, out,
+                resume, prepared.source().toAbsolutePath().normalize().toString());
+        long start = System.nanoTime();
+        SavedModel saved = new EncoderTrainer(request, quiet ? new TrainLog() : new TrainProgress()).run();
+        SavedModel.EpochRecord best = saved.bestEpoch() > 0 ? saved.history().get(saved.bestEpoch() - 1) : null;
+        System.out.printf("trained %s in %.1f min: best epoch %d, validation k-NN accuracy %s -> %s%n", saved.id(),
+                (System.nanoTime() - start) / 6e10, saved.bestEpoch(),
+                best == null || Double.isNaN(best.validAccuracy()) ? "n/a" : String.format("%.3f", best.validAccuracy()), out);
+        return 0;
+    }
+
+    private Split chooseSplit(Dataset ds) throws java.io.IOException {
+        if (split != null) {
+            int colon = split.lastIndexOf(':');
+            Path dir = Path.of(colon > 0 ? split.substring(0, colon) : split);
+            String name = colon > 0 ? split.substring(colon + 1) : "";
+            SplitFiles.Loaded loaded = SplitFiles.read(dir, name, ds, false);
+            if (loaded.missing() > 0) {
+                System.err.println("split: " + loaded.missing() + " listed tracks are not in " + ds.root() + " (skipped)");
+            }
+            return loaded.split();
+        }
+        return ds.hasArtists() ? Splitter.groupHoldout(ds, valid, test, seed) : Splitter.holdout(ds, valid, test, seed);
+    }
+}

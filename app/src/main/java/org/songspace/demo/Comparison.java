@@ -1,0 +1,168 @@
+package org.songspace.demo;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.songspace.dataset.Dataset;
+import org.songspace.dataset.Split;
+import org.songspace.dataset.SplitFiles;
+import org.songspace.dataset.Splitter;
+import org.songspace.embed.Embedder;
+import org.songspace.embed.EmbeddingSet;
+import org.songspace.eval.Baselines;
+import org.songspace.eval.Evaluation;
+import org.songspace.eval.EvaluationResult;
+import org.songspace.eval.LabeledVectors;
+import org.songspace.features.FeatureStore;
+import org.songspace.io.Json;
+import org.songspace.map.Projection;
+import org.songspace.map.ReportWriter;
+import org.songspace.map.ScatterPlot;
+import org.songspace.model.EncoderType;
+import org.songspace.model.SavedModel;
+import org.songspace.train.EncoderTrainer;
+import org.songspace.train.TrainingListener;
+import org.songspace.train.TrainingOptions;
+import org.songspace.train.TrainingRequest;
+import org.songspace.vectors.Knn;
+
+/**
+ * Trains the three encoders on one split, embeds every track with each saved model, adds the two
+ * baselines (mean log-mel, MFCC mean/std), evaluates all of them the same way and writes
+ * {@code report.html}, {@code metrics.json}, the maps ({@code maps/*.png}), the models, the embeddings
+ * and the split into one folder.
+ */
+public final class Comparison {
+    /** What to compare and how. */
+    public record Options(List<EncoderType> models, TrainingOptions training, double validShare, double testShare,
+                          int k, Knn.Metric metric, int folds, Projection.Method projection) {
+    }
+
+    private final Dataset dataset;
+    private final FeatureStore store;
+    private final Map<String, String> labels;
+    private final Map<String, String> artists;
+    private final Options options;
+    private final Consumer<String> log;
+
+    public Comparison(Dataset dataset, FeatureStore store, Options options, Consumer<String> log) {
+        this.dataset = dataset;
+        this.store = store;
+        this.options = options;
+        this.log = log;
+        this.labels = new LinkedHashMap<>();
+        this.artists = new LinkedHashMap<>();
+        dataset.tracks().forEach(t -> {
+            if (t.label() != null) {
+                labels.put(t.id(), t.label());
+            }
+            if (t.artist() != null) {
+                artists.put(t.id(), t.artist());
+            }
+        });
+    }
+
+    public Path run(Path out, TrainingListener listener) throws IOException {
+        dataset.requireLabels("compare");
+        long seed = options.training().seed();
+        Split split = dataset.hasArtists() ? Splitter.groupHoldout(dataset, options.validShare(), options.testShare(), seed)
+                : Splitter.holdout(dataset, options.validShare(), options.testShare(), seed);
+        SplitFiles.write(split, dataset, out.resolve("split"));
+        log.accept(String.format("split: %d train / %d valid / %d test tracks (%s)", split.train().size(),
+                split.valid().size(), split.test().size(), split.method()));
+        // k-NN reference = train + valid tracks; held out = test.
+        List<String> reference = new ArrayList<>(split.train());
+        reference.addAll(split.valid());
+        Split evaluationSplit = new Split(split.method() + "; reference = train + valid", reference, List.of(), split.test());
+        List<String> ids = dataset.tracks().stream().map(t -> t.id()).toList();
+
+        List<ReportWriter.Row> rows = new ArrayList<>();
+        for (EncoderType type : options.models()) {
+            log.accept("training " + type.id() + " ...");
+            Path modelDir = out.resolve("models").resolve(type.id());
+            long t0 = System.nanoTime();
+            SavedModel model = new EncoderTrainer(new TrainingRequest(store, split, labels, type, options.training(),
+                    modelDir, false, dataset.root().toString()), listener).run();
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            EmbeddingSet set = embed(modelDir, ids);
+            set.write(out.resolve("embeddings").resolve(type.id() + ".npy"));
+            rows.add(evaluate(type.id(), "learned (" + describe(type) + ")", set, evaluationSplit, seconds,
+                    model.bestEpoch(), out));
+        }
+        for (EmbeddingSet baseline : List.of(Baselines.meanLogMel(store, ids, labels, artists),
+                Baselines.mfccStats(store, ids, labels, artists))) {
+            baseline.write(out.resolve("embeddings").resolve(baseline.modelId() + ".npy"));
+            rows.add(evaluate(baseline.modelId(), baseline.modelId().contains("mfcc") ? "baseline (timbre summary)"
+                    : "baseline (raw spectrogram)", baseline, evaluationSplit, 0, 0, out));
+        }
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("dataset", dataset.root().toString());
+        config.put("layout", dataset.layout().displayName());
+        config.put("tracks", ids.size());
+        config.put("labels", dataset.countsByLabel());
+        config.put("split", split.method());
+        config.put("features", store.config());
+        config.put("training", options.training());
+        config.put("evaluation", Map.of("k", options.k(), "metric", options.metric().name().toLowerCase(), "folds",
+                options.folds(), "projection", options.projection().name().toLowerCase()));
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("config", config);
+        List<Map<String, Object>> models = new ArrayList<>();
+        for (ReportWriter.Row r : rows) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", r.name());
+            m.put("kind", r.kind());
+            m.put("trainingSeconds", r.trainingSeconds());
+            m.put("bestEpoch", r.bestEpoch());
+            m.put("map", r.mapFile());
+            m.put("evaluation", r.result());
+            models.add(m);
+        }
+        metrics.put("models", models);
+        Json.write(out.resolve("metrics.json"), metrics);
+        Path report = out.resolve("report.html");
+        ReportWriter.write(report, "songspace comparison", dataset.root() + " - " + ids.size() + " tracks, "
+                + dataset.labels().size() + " labels", rows, Json.mapper().writeValueAsString(config));
+        return report;
+    }
+
+    private static String describe(EncoderType type) {
+        return switch (type) {
+            case CAE -> "conv autoencoder";
+            case TRIPLET -> "conv + triplet loss";
+            case CRNN -> "conv + GRU, triplet loss";
+        };
+    }
+
+    private EmbeddingSet embed(Path modelDir, List<String> ids) throws IOException {
+        try (Embedder embedder = Embedder.open(modelDir)) {
+            float[][] vectors = new float[ids.size()][];
+            List<EmbeddingSet.Entry> entries = new ArrayList<>();
+            for (int i = 0; i < vectors.length; i++) {
+                vectors[i] = embedder.embed(store.load(ids.get(i)));
+                entries.add(new EmbeddingSet.Entry(ids.get(i), store.track(ids.get(i)).orElseThrow().source(),
+                        labels.get(ids.get(i)), artists.get(ids.get(i))));
+            }
+            return new EmbeddingSet(embedder.model().id(), entries, vectors);
+        }
+    }
+
+    private ReportWriter.Row evaluate(String name, String kind, EmbeddingSet set, Split split, double seconds, int bestEpoch,
+                                      Path out) throws IOException {
+        LabeledVectors data = LabeledVectors.of(set, labels);
+        EvaluationResult result = Evaluation.run(name, data, split, options.k(), options.metric(), options.folds(), artists,
+                options.training().seed());
+        float[][] xy = Projection.project(data.vectors(), options.projection(), 2, options.training().seed());
+        String mapFile = "maps/" + name + ".png";
+        ScatterPlot.write(out.resolve(mapFile), name + " - " + options.projection().name() + " map, holdout k-NN "
+                + String.format("%.2f", result.holdout().accuracy()), xy, data.labels(), data.labelNames(), 900, 640);
+        log.accept(String.format("%-22s holdout k-NN %.3f  %s  mAP %.3f", name, result.holdout().accuracy(),
+                result.folds() == null ? "" : String.format("%d-fold %.3f +- %.3f", result.folds().accuracies().length,
+                        result.folds().mean(), result.folds().std()), result.retrieval().meanAveragePrecision()));
+        return new ReportWriter.Row(name, kind, result, seconds, bestEpoch, mapFile);
+    }
+}

@@ -1,0 +1,124 @@
+package org.songspace.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.songspace.embed.EmbeddingSet;
+import org.songspace.io.Npy;
+
+/**
+ * The pipeline through the CLI on one quick demo run (shared by the tests below): demo, then train, embed
+ * and evaluate on its corpus, and the bad inputs around them.
+ */
+class PipelineCommandsTest {
+    @TempDir
+    static Path tmp;
+    static Path demo;
+
+    @BeforeAll
+    static void quickDemo() {
+        demo = tmp.resolve("demo");
+        CliRun run = CliRun.of("demo", "--quick", "--out", demo.toString(), "-q");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("Open the report"), run.out());
+    }
+
+    @Test
+    void demoWritesAReportWithEveryModelAndRealMaps() throws IOException {
+        String html = Files.readString(demo.resolve("report.html"));
+        String metrics = Files.readString(demo.resolve("metrics.json"));
+        for (String name : List.of("cae", "triplet", "crnn", "baseline-mean-logmel", "baseline-mfcc-meanstd")) {
+            assertTrue(html.contains(name), "report lacks " + name);
+            assertTrue(metrics.contains("\"name\" : \"" + name + "\""), "metrics lack " + name);
+            BufferedImage png = ImageIO.read(demo.resolve("maps/" + name + ".png").toFile());
+            assertEquals(900, png.getWidth());
+            assertEquals(640, png.getHeight());
+            Set<Integer> colours = new HashSet<>();
+            for (int y = 0; y < png.getHeight(); y += 3) {
+                for (int x = 0; x < png.getWidth(); x += 3) {
+                    colours.add(png.getRGB(x, y));
+                }
+            }
+            assertTrue(colours.size() > 10, name + " map looks blank: " + colours.size() + " colours");
+        }
+        assertTrue(!html.contains("http://") && !html.contains("https://"), "the report must open without a network");
+    }
+
+    @Test
+    void trainEmbedAndEvaluateFromTheCommandLine() throws IOException {
+        Path model = tmp.resolve("model");
+        CliRun train = CliRun.of("train", "--model", "triplet", demo.resolve("corpus").toString(), "--out", model.toString(),
+                "--features", demo.resolve("features").toString(), "--epochs", "1", "--steps-per-epoch", "2", "-q");
+        assertEquals(0, train.exitCode(), train.toString());
+        assertTrue(Files.exists(model.resolve("split/test.txt")));
+
+        Path npy = tmp.resolve("emb/triplet.npy");
+        CliRun embed = CliRun.of("embed", model.toString(), demo.resolve("corpus").toString(), "--out", npy.toString(),
+                "--features", demo.resolve("features").toString(), "-q");
+        assertEquals(0, embed.exitCode(), embed.toString());
+        Npy.FloatArray array = Npy.read(npy);
+        assertEquals(40, array.rows());
+        assertEquals(128, array.cols());
+        EmbeddingSet set = EmbeddingSet.read(npy);
+        assertTrue(set.modelId().startsWith("triplet-"), set.modelId());
+        assertTrue(set.entries().get(0).label() != null && !set.entries().get(0).label().isBlank());
+
+        CliRun evaluate = CliRun.of("evaluate", npy.toString(), "--folds", "2", "--json", tmp.resolve("eval.json").toString());
+        assertEquals(0, evaluate.exitCode(), evaluate.toString());
+        assertTrue(evaluate.out().contains("holdout k-NN accuracy"), evaluate.out());
+        assertTrue(Files.readString(tmp.resolve("eval.json")).contains("\"confusion\""));
+
+        CliRun byModel = CliRun.of("evaluate", model.toString(), demo.resolve("corpus").toString(), "--folds", "0", "-q");
+        assertEquals(0, byModel.exitCode(), byModel.toString());
+        assertTrue(byModel.out().contains("the model's split"), byModel.out());
+    }
+
+    @Test
+    void badInputIsNamed() throws IOException {
+        // Evaluation without labels says which command needs them.
+        Path npy = tmp.resolve("nolabels.npy");
+        new EmbeddingSet("m", List.of(new EmbeddingSet.Entry("a", "", "", ""), new EmbeddingSet.Entry("b", "", "", "")),
+                new float[][] {{1, 0}, {0, 1}}).write(npy);
+        CliRun noLabels = CliRun.of("evaluate", npy.toString());
+        assertEquals(Main.FATAL, noLabels.exitCode());
+        assertTrue(noLabels.err().contains("evaluate needs labels"), noLabels.err());
+
+        // A model folder that is not one.
+        CliRun notModel = CliRun.of("embed", tmp.toString(), demo.resolve("corpus").toString(), "--out", tmp.resolve("x.npy").toString());
+        assertEquals(Main.FATAL, notModel.exitCode());
+        assertTrue(notModel.err().contains("no model.json"), notModel.err());
+
+        // Features made with another config than the model's.
+        Path model = demo.resolve("models/triplet");
+        Path otherFeatures = tmp.resolve("features64");
+        assertEquals(0, CliRun.of("features", demo.resolve("corpus").toString(), "--out", otherFeatures.toString(),
+                "--n-mels", "64", "-q").exitCode());
+        CliRun mismatch = CliRun.of("embed", model.toString(), otherFeatures.toString(), "--out", tmp.resolve("y.npy").toString(), "-q");
+        assertEquals(Main.FATAL, mismatch.exitCode());
+        assertTrue(mismatch.err().contains("but the model was trained on"), mismatch.err());
+
+        // Labels are required to train a triplet model.
+        Path unlabeled = tmp.resolve("unlabeled");
+        Files.createDirectories(unlabeled);
+        Files.copy(demo.resolve("corpus/rock/rock.00000.wav"), unlabeled.resolve("a.wav"));
+        Files.copy(demo.resolve("corpus/jazz/jazz.00000.wav"), unlabeled.resolve("b.wav"));
+        CliRun noLabelTrain = CliRun.of("train", "--model", "triplet", unlabeled.toString(), "--out", tmp.resolve("m2").toString(), "-q");
+        assertEquals(Main.FATAL, noLabelTrain.exitCode());
+        assertTrue(noLabelTrain.err().contains("train --model triplet needs labels"), noLabelTrain.err());
+
+        CliRun badModel = CliRun.of("train", "--model", "transformer", demo.resolve("corpus").toString(), "--out", tmp.resolve("m3").toString());
+        assertEquals(Main.FATAL, badModel.exitCode());
+        assertTrue(badModel.err().contains("unknown model 'transformer'"), badModel.err());
+    }
+}

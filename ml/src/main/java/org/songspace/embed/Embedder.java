@@ -1,0 +1,76 @@
+package org.songspace.embed;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.songspace.audio.AudioLoader;
+import org.songspace.features.LogMelExtractor;
+import org.songspace.features.MelSpectrogram;
+import org.songspace.model.ModelFolder;
+import org.songspace.model.SavedModel;
+import org.songspace.model.TorchRuntime;
+import org.songspace.model.TrackEncoder;
+
+/**
+ * A saved model ready to embed: loads the model folder (and nothing else), featurises audio with the
+ * model's own feature config, and returns one unit-length vector per track. Owns native memory: use in
+ * try-with-resources. Not thread-safe; use one per thread.
+ */
+public final class Embedder implements AutoCloseable {
+    private final Path folder;
+    private final SavedModel model;
+    private final NDManager manager;
+    private final TrackEncoder encoder;
+    private final LogMelExtractor extractor;
+
+    private Embedder(Path folder, SavedModel model, NDManager manager, Block block) {
+        this.folder = folder;
+        this.model = model;
+        this.manager = manager;
+        this.encoder = new TrackEncoder(block, model.spec(), model.normaliser(), manager);
+        this.extractor = new LogMelExtractor(model.features());
+    }
+
+    /** Opens a model folder; fails with a message naming the folder when it is not a complete model. */
+    public static Embedder open(Path folder) throws IOException {
+        SavedModel model = ModelFolder.read(folder);
+        TorchRuntime.configure();
+        NDManager manager = NDManager.newBaseManager(TorchRuntime.device("cpu"), "PyTorch");
+        try {
+            Block block = ModelFolder.loadBlock(model, folder.resolve(ModelFolder.PARAMETERS), manager);
+            return new Embedder(folder, model, manager, block);
+        } catch (IOException | RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    public SavedModel model() {
+        return model;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public int dimension() {
+        return model.spec().embeddingDim();
+    }
+
+    /** Embeds a dB spectrogram made with the model's feature config. */
+    public float[] embed(MelSpectrogram db) {
+        return encoder.embedTrack(db);
+    }
+
+    /** Decodes, featurises and embeds an audio file. */
+    public float[] embedAudio(Path audio) throws IOException {
+        return embed(extractor.logMel(AudioLoader.decode(audio)));
+    }
+
+    @Override
+    public void close() {
+        encoder.close();
+        manager.close();
+    }
+}

@@ -1,0 +1,123 @@
+package org.songspace.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.songspace.embed.Embedder;
+import org.songspace.model.EncoderType;
+import org.songspace.model.ModelFolder;
+import org.songspace.model.SavedModel;
+import org.songspace.testing.SyntheticFeatures;
+
+class EncoderTrainerTest {
+    @TempDir
+    Path tmp;
+
+    private static TrainingOptions quick(int epochs) {
+        return TrainingOptions.defaults().withEpochs(epochs).withBatch(3, 4).withStepsPerEpoch(6).withSeed(5)
+                .withPatience(50);
+    }
+
+    private SavedModel train(SyntheticFeatures data, EncoderType type, TrainingOptions options, Path out, boolean resume)
+            throws IOException {
+        return new EncoderTrainer(new TrainingRequest(data.store, data.split, data.labels, type, options, out, resume,
+                "synthetic"), null).run();
+    }
+
+    @ParameterizedTest
+    @EnumSource(EncoderType.class)
+    void lossDecreasesOnATinyDataset(EncoderType type) throws IOException {
+        SyntheticFeatures data = SyntheticFeatures.create(tmp.resolve("features"), 6, 140, 1);
+        SavedModel model = train(data, type, quick(4), tmp.resolve("model"), false);
+        List<SavedModel.EpochRecord> h = model.history();
+        assertEquals(4, h.size());
+        assertTrue(h.get(3).loss() < h.get(0).loss(), type + " loss " + h.get(0).loss() + " -> " + h.get(3).loss());
+        assertTrue(model.bestEpoch() >= 1);
+        assertTrue(Files.isRegularFile(tmp.resolve("model/model.json")));
+        assertTrue(Files.isRegularFile(tmp.resolve("model/parameters.bin")));
+    }
+
+    @Test
+    void savedModelLoadsAndEmbedsIdenticallyEveryTime() throws IOException {
+        SyntheticFeatures data = SyntheticFeatures.create(tmp.resolve("features"), 5, 140, 2);
+        Path out = tmp.resolve("model");
+        train(data, EncoderType.TRIPLET, quick(2), out, false);
+        float[] first;
+        try (Embedder embedder = Embedder.open(out)) {
+            first = embedder.embed(data.store.load("pulse/t1"));
+            assertEquals(128, first.length);
+            double norm = 0;
+            for (float v : first) {
+                norm += v * v;
+            }
+            assertEquals(1.0, norm, 1e-4);
+        }
+        try (Embedder again = Embedder.open(out)) {
+            assertArrayEquals(first, again.embed(data.store.load("pulse/t1")), 0f);
+            float[] other = again.embed(data.store.load("drone/t1"));
+            assertTrue(!Arrays.equals(first, other));
+        }
+    }
+
+    @Test
+    void resumeContinuesFromTheSavedEpoch() throws IOException {
+        SyntheticFeatures data = SyntheticFeatures.create(tmp.resolve("features"), 5, 140, 3);
+        Path out = tmp.resolve("model");
+        SavedModel two = train(data, EncoderType.CRNN, quick(2), out, false);
+        assertEquals(2, two.history().size());
+        SavedModel four = train(data, EncoderType.CRNN, quick(4), out, true);
+        assertEquals(4, four.history().size());
+        assertEquals(List.of(1, 2, 3, 4), four.history().stream().map(SavedModel.EpochRecord::epoch).toList());
+        assertEquals(two.history().get(0), four.history().get(0), "the resumed run keeps the history it continues");
+        assertEquals(two.id(), four.id());
+        IOException wrong = assertThrows(IOException.class, () -> train(data, EncoderType.TRIPLET, quick(4), out, true));
+        assertTrue(wrong.getMessage().contains("checkpoint"), wrong.getMessage());
+    }
+
+    @Test
+    void corruptOrMismatchedModelFoldersAreNamed() throws IOException {
+        IOException none = assertThrows(IOException.class, () -> Embedder.open(tmp.resolve("nothing")));
+        assertTrue(none.getMessage().contains("nothing"), none.getMessage());
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        IOException noManifest = assertThrows(IOException.class, () -> Embedder.open(empty));
+        assertTrue(noManifest.getMessage().contains("no model.json"), noManifest.getMessage());
+
+        SyntheticFeatures data = SyntheticFeatures.create(tmp.resolve("features"), 4, 140, 4);
+        Path out = tmp.resolve("model");
+        train(data, EncoderType.TRIPLET, quick(1), out, false);
+        Path params = out.resolve(ModelFolder.PARAMETERS);
+        byte[] bytes = Files.readAllBytes(params);
+        Files.write(params, Arrays.copyOf(bytes, bytes.length / 3));
+        IOException truncated = assertThrows(IOException.class, () -> Embedder.open(out));
+        assertTrue(truncated.getMessage().contains("does not match the architecture"), truncated.getMessage());
+
+        Files.write(params, bytes);
+        String json = Files.readString(out.resolve(ModelFolder.MANIFEST));
+        Files.writeString(out.resolve(ModelFolder.MANIFEST), json.replace("\"embeddingDim\" : 128", "\"embeddingDim\" : 64"));
+        IOException mismatch = assertThrows(IOException.class, () -> Embedder.open(out));
+        assertTrue(mismatch.getMessage().contains("does not match the architecture"), mismatch.getMessage());
+
+        Files.writeString(out.resolve(ModelFolder.MANIFEST), "{ not json");
+        IOException corrupt = assertThrows(IOException.class, () -> Embedder.open(out));
+        assertTrue(corrupt.getMessage().contains("model.json"), corrupt.getMessage());
+    }
+
+    @Test
+    void runtimeIsOfflineAndUsesTheBundledLibtorch() {
+        org.songspace.model.TorchRuntime.configure();
+        assertEquals("true", System.getProperty("ai.djl.offline"));
+        assertTrue(org.songspace.model.TorchRuntime.versions().get("engine").contains("2.7.1"),
+                org.songspace.model.TorchRuntime.versions().toString());
+    }
+}
