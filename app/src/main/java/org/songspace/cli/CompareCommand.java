@@ -2,7 +2,6 @@ package org.songspace.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.songspace.dataset.Layout;
 import org.songspace.demo.Comparison;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,24 +20,21 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 
-    @Option(names = "--layout", paramLabel = "LAYOUT", description = "Force a layout: ${COMPLETION-CANDIDATES}.")
-    Layout layout;
 
-    @Option(names = "--features", paramLabel = "DIR", description = "Feature cache folder (default: under ~/.cache/songspace).")
-    Path features;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress bars.")
-    boolean quiet;
 
     @Mixin
     ComparisonOptions comparison = new ComparisonOptions();
 
+    @Mixin
+    DataOptions dataOptions = new DataOptions();
+
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
-        PreparedData prepared = PreparedData.prepare(data, layout, features, new FeatureOptions().defaults(), quiet, false);
+        PreparedData prepared = PreparedData.prepare(data, dataOptions.layout, dataOptions.features, new FeatureOptions().defaults(), dataOptions.quiet, false);
         Path report = new Comparison(prepared.readable(), prepared.store(), comparison.toOptions(0), System.out::println)
-                .run(out, quiet ? new TrainLog() : new TrainProgress());
+                .run(out, dataOptions.quiet ? new TrainLog() : new TrainProgress());
         System.out.printf("compare: report %s (%.1f min)%n", report, (System.nanoTime() - start) / 6e10);
         return 0;
     }

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
-import org.songspace.dataset.Layout;
 import org.songspace.embed.Embedder;
 import org.songspace.embed.EmbeddingSet;
 import org.songspace.model.ModelFolder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,14 +30,11 @@ final class EmbedCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "Output .npy (the .csv goes beside it).")
     Path out;
 
-    @Option(names = "--layout", paramLabel = "LAYOUT", description = "Force a layout: ${COMPLETION-CANDIDATES}.")
-    Layout layout;
 
-    @Option(names = "--features", paramLabel = "DIR", description = "Feature cache folder (default: under ~/.cache/songspace).")
-    Path features;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress bars.")
-    boolean quiet;
+
+    @Mixin
+    DataOptions dataOptions = new DataOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -45,11 +42,11 @@ final class EmbedCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--out must name a .npy file, got " + out);
         }
         var savedModel = ModelFolder.read(modelDir);
-        PreparedData prepared = PreparedData.prepare(input, layout, features, savedModel.features(), quiet, true);
+        PreparedData prepared = PreparedData.prepare(input, dataOptions.layout, dataOptions.features, savedModel.features(), dataOptions.quiet, true);
         List<EmbeddingSet.Entry> entries = new ArrayList<>();
         float[][] vectors = new float[prepared.ids().size()][];
         try (Embedder embedder = Embedder.open(modelDir);
-             ProgressBar bar = quiet ? null : Progress.bar("embed", vectors.length)) {
+             ProgressBar bar = dataOptions.quiet ? null : Progress.bar("embed", vectors.length)) {
             for (int i = 0; i < vectors.length; i++) {
                 String id = prepared.ids().get(i);
                 vectors[i] = embedder.embed(prepared.store().load(id));

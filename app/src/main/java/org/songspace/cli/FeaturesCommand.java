@@ -2,7 +2,6 @@ package org.songspace.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
 import org.songspace.features.FeatureJob;
 import org.songspace.features.FeatureManifest;
 import picocli.CommandLine.Command;
@@ -37,29 +36,9 @@ final class FeaturesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
-        ProgressBar[] bar = new ProgressBar[1];
-        FeatureJob.Listener listener = new FeatureJob.Listener() {
-            @Override
-            public void started(int total, int cached) {
-                if (!quiet && total - cached > 0) {
-                    bar[0] = Progress.bar("features", total - cached);
-                }
-            }
-
-            @Override
-            public void finished(Path source, String error) {
-                if (bar[0] != null) {
-                    bar[0].step();
-                }
-            }
-        };
         FeatureJob.Result result;
-        try {
-            result = FeatureJob.create(features.toConfig(), threads, listener).run(input, out);
-        } finally {
-            if (bar[0] != null) {
-                bar[0].close();
-            }
+        try (FeatureProgress progress = new FeatureProgress(quiet)) {
+            result = FeatureJob.create(features.toConfig(), threads, progress).run(input, out);
         }
         for (FeatureManifest.Failure f : result.failed()) {
             System.err.println("skipped " + f.source() + ": " + f.reason());

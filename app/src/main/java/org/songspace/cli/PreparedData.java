@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import me.tongfei.progressbar.ProgressBar;
 import org.songspace.dataset.Dataset;
 import org.songspace.dataset.DatasetReader;
 import org.songspace.dataset.Layout;
@@ -50,29 +49,9 @@ record PreparedData(Path source, Dataset dataset, FeatureStore store, Map<String
         Dataset ds = DatasetReader.read(data, layout);
         Path dir = featuresDir != null ? featuresDir : FeatureCache.folderFor(ds.root(), config);
         List<FeatureJob.Source> sources = ds.tracks().stream().map(t -> new FeatureJob.Source(t.id(), t.path())).toList();
-        ProgressBar[] bar = new ProgressBar[1];
-        FeatureJob.Listener listener = new FeatureJob.Listener() {
-            @Override
-            public void started(int total, int cached) {
-                if (!quiet && total > cached) {
-                    bar[0] = Progress.bar("features", total - cached);
-                }
-            }
-
-            @Override
-            public void finished(Path source, String error) {
-                if (bar[0] != null) {
-                    bar[0].step();
-                }
-            }
-        };
         FeatureJob.Result result;
-        try {
-            result = FeatureJob.create(config, 0, listener).run(sources, dir);
-        } finally {
-            if (bar[0] != null) {
-                bar[0].close();
-            }
+        try (FeatureProgress progress = new FeatureProgress(quiet)) {
+            result = FeatureJob.create(config, 0, progress).run(sources, dir);
         }
         for (FeatureManifest.Failure f : result.failed()) {
             System.err.println("skipped " + f.source() + ": " + f.reason());

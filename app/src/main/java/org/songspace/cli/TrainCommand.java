@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.songspace.dataset.Dataset;
-import org.songspace.dataset.Layout;
 import org.songspace.dataset.Split;
 import org.songspace.dataset.SplitFiles;
 import org.songspace.dataset.Splitter;
@@ -52,11 +51,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--test", defaultValue = "0.15", description = "Test share of a made split (default: ${DEFAULT-VALUE}).")
     double test;
 
-    @Option(names = "--layout", paramLabel = "LAYOUT", description = "Force a layout: ${COMPLETION-CANDIDATES}.")
-    Layout layout;
 
-    @Option(names = "--features", paramLabel = "DIR", description = "Feature cache folder (default: under ~/.cache/songspace).")
-    Path features;
 
     @Option(names = "--labels-per-batch", defaultValue = "8", description = "P in P x K batches (default: ${DEFAULT-VALUE}).")
     int labelsPerBatch;
@@ -88,11 +83,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the run saved in MODEL_DIR/checkpoint.")
     boolean resume;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress bars.")
-    boolean quiet;
 
     @Mixin
     FeatureOptions featureOptions = new FeatureOptions();
+
+    @Mixin
+    DataOptions dataOptions = new DataOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -101,7 +97,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException(out + " already holds a training run: use --resume to continue it, "
                     + "or another --out");
         }
-        PreparedData prepared = PreparedData.prepare(data, layout, features, featureOptions.toConfig(), quiet, false);
+        PreparedData prepared = PreparedData.prepare(data, dataOptions.layout, dataOptions.features, featureOptions.toConfig(), dataOptions.quiet, false);
         Dataset ds = prepared.readable();
         if (type.usesLabels()) {
             ds.requireLabels("train --model " + type.id());
@@ -116,7 +112,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingRequest request = new TrainingRequest(prepared.store(), chosen, prepared.labels(), type, options, out,
                 resume, prepared.source().toAbsolutePath().normalize().toString());
         long start = System.nanoTime();
-        SavedModel saved = new EncoderTrainer(request, quiet ? new TrainLog() : new TrainProgress()).run();
+        SavedModel saved = new EncoderTrainer(request, dataOptions.quiet ? new TrainLog() : new TrainProgress()).run();
         SavedModel.EpochRecord best = saved.bestEpoch() > 0 ? saved.history().get(saved.bestEpoch() - 1) : null;
         System.out.printf("trained %s in %.1f min: best epoch %d, validation k-NN accuracy %s -> %s%n", saved.id(),
                 (System.nanoTime() - start) / 6e10, saved.bestEpoch(),

@@ -121,4 +121,55 @@ class PipelineCommandsTest {
         assertEquals(Main.FATAL, badModel.exitCode());
         assertTrue(badModel.err().contains("unknown model 'transformer'"), badModel.err());
     }
+
+    @Test
+    void indexUpdatesIncrementallyAnswersSimilarAndRefusesAnotherModel() throws IOException {
+        Path library = tmp.resolve("library");
+        for (String style : List.of("rock", "jazz", "metal")) {
+            Files.createDirectories(library.resolve(style));
+            for (int i = 0; i < 4; i++) {
+                String name = String.format("%s.%05d.wav", style, i);
+                Files.copy(demo.resolve("corpus").resolve(style).resolve(name), library.resolve(style).resolve(name));
+            }
+        }
+        Path index = tmp.resolve("index");
+        Path model = demo.resolve("models/triplet");
+        CliRun first = CliRun.of("index", model.toString(), library.toString(), "--out", index.toString(), "-q");
+        assertEquals(0, first.exitCode(), first.toString());
+        assertTrue(first.out().contains("12 tracks") && first.out().contains("12 added"), first.out());
+
+        CliRun similar = CliRun.of("similar", index.toString(), "rock/rock.00000", "-k", "5", "--json");
+        assertEquals(0, similar.exitCode(), similar.toString());
+        assertTrue(!similar.out().contains("\"id\" : \"rock/rock.00000\""), "the query is not its own neighbour");
+        assertEquals(5, similar.out().split("\"similarity\"").length - 1, similar.out());
+        CliRun exact = CliRun.of("similar", index.toString(), "rock/rock.00000", "-k", "5", "--exact");
+        assertEquals(0, exact.exitCode(), exact.toString());
+        CliRun byFile = CliRun.of("similar", index.toString(), demo.resolve("corpus/disco/disco.00001.wav").toString(), "-k", "3");
+        assertEquals(0, byFile.exitCode(), byFile.toString());
+        assertTrue(byFile.out().contains("embedded with triplet-"), byFile.out());
+
+        Files.copy(demo.resolve("corpus/disco/disco.00000.wav"), library.resolve("rock/new-song.wav"));
+        Files.delete(library.resolve("jazz/jazz.00003.wav"));
+        CliRun second = CliRun.of("index", model.toString(), library.toString(), "--out", index.toString(), "-q");
+        assertEquals(0, second.exitCode(), second.toString());
+        assertTrue(second.out().contains("1 added, 0 updated, 1 removed, 11 unchanged"), second.out());
+
+        CliRun other = CliRun.of("index", demo.resolve("models/crnn").toString(), library.toString(), "--out", index.toString(), "-q");
+        assertEquals(Main.FATAL, other.exitCode());
+        assertTrue(other.err().contains("was built with model triplet-"), other.err());
+
+        CliRun unknown = CliRun.of("similar", index.toString(), "no/such-track");
+        assertEquals(Main.FATAL, unknown.exitCode());
+        assertTrue(unknown.err().contains("neither a track id"), unknown.err());
+
+        Path bulk = tmp.resolve("export/songs.ndjson");
+        assertEquals(0, CliRun.of("export", index.toString(), "--format", "opensearch-bulk", "--out", bulk.toString()).exitCode());
+        List<String> lines = Files.readAllLines(bulk);
+        assertEquals(24, lines.size());
+        assertTrue(lines.get(0).startsWith("{\"index\":{"), lines.get(0));
+        assertTrue(lines.get(1).contains("\"embedding\":["), lines.get(1));
+        Path npy = tmp.resolve("export/songs.npy");
+        assertEquals(0, CliRun.of("export", index.toString(), "--format", "npy", "--out", npy.toString()).exitCode());
+        assertEquals(12, Npy.read(npy).rows());
+    }
 }

@@ -1,0 +1,13 @@
+package org.songspace.index;
+
+import org.songspace.features.FeatureConfig;
+
+/**
+ * {@code index.json}: which model built the index (its copy lives in {@code model/} inside the index folder,
+ * so queries need nothing else), the vector size, the feature config, and when it was last updated.
+ */
+public record IndexManifest(int format, String modelId, int dimension, FeatureConfig features, String library,
+                            int tracks, String updated) {
+    public static final String FILE_NAME = "index.json";
+    public static final int FORMAT = 1;
+}

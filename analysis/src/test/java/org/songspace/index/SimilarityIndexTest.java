@@ -1,0 +1,106 @@
+package org.songspace.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SimilarityIndexTest {
+    @TempDir
+    Path tmp;
+
+    static List<IndexedTrack> randomTracks(int n, int dim, long seed) {
+        Random r = new Random(seed);
+        List<IndexedTrack> tracks = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            float[] v = new float[dim];
+            for (int j = 0; j < dim; j++) {
+                v[j] = (float) r.nextGaussian();
+            }
+            tracks.add(new IndexedTrack("t" + i, "/music/t" + i + ".mp3", "L" + (i % 7), "artist" + (i % 50), 30, i, i, v));
+        }
+        return tracks;
+    }
+
+    @Test
+    void hnswAgreesWithExactSearchOn10kVectors() throws IOException {
+        List<IndexedTrack> tracks = randomTracks(10_000, 64, 1);
+        SimilarityIndex.update(tmp, tracks, List.of());
+        Random r = new Random(2);
+        double recall = 0;
+        int queries = 100;
+        try (SimilarityIndex index = SimilarityIndex.open(tmp)) {
+            assertEquals(10_000, index.size());
+            for (int q = 0; q < queries; q++) {
+                float[] v = new float[64];
+                for (int j = 0; j < 64; j++) {
+                    v[j] = (float) r.nextGaussian();
+                }
+                Set<String> exact = new HashSet<>();
+                index.exact(v, 10, Set.of(), null).forEach(h -> exact.add(h.track().id()));
+                int found = 0;
+                for (SimilarityIndex.Hit h : index.search(v, 10, Set.of(), null)) {
+                    if (exact.contains(h.track().id())) {
+                        found++;
+                    }
+                }
+                recall += found / 10.0;
+            }
+        }
+        recall /= queries;
+        System.out.printf("HNSW recall@10 vs exact on 10k x 64: %.3f%n", recall);
+        assertTrue(recall >= 0.95, "recall@10 " + recall);
+    }
+
+    @Test
+    void similaritiesAreCosinesAndExclusionsHold() throws IOException {
+        List<IndexedTrack> tracks = randomTracks(200, 8, 3);
+        SimilarityIndex.update(tmp, tracks, List.of());
+        try (SimilarityIndex index = SimilarityIndex.open(tmp)) {
+            IndexedTrack t5 = index.get("t5").orElseThrow();
+            List<SimilarityIndex.Hit> self = index.exact(t5.vector(), 1, Set.of(), null);
+            assertEquals("t5", self.get(0).track().id());
+            assertEquals(1.0, self.get(0).similarity(), 1e-5);
+            List<SimilarityIndex.Hit> hits = index.search(t5.vector(), 10, Set.of("t5"), t5.artist());
+            assertEquals(10, hits.size());
+            for (SimilarityIndex.Hit h : hits) {
+                assertFalse(h.track().id().equals("t5"));
+                assertFalse(t5.artist().equals(h.track().artist()), "same artist excluded");
+                assertTrue(h.similarity() <= 1.0 + 1e-6 && h.similarity() >= -1.0 - 1e-6);
+            }
+            assertThrows(IllegalArgumentException.class, () -> index.search(new float[3], 5, Set.of(), null));
+        }
+    }
+
+    @Test
+    void updatesReplaceAndDeleteById() throws IOException {
+        List<IndexedTrack> tracks = randomTracks(20, 8, 4);
+        SimilarityIndex.update(tmp, tracks, List.of());
+        IndexedTrack changed = new IndexedTrack("t3", "/music/t3.mp3", "new label", null, 31, 99, 99, tracks.get(7).vector());
+        SimilarityIndex.update(tmp, List.of(changed), List.of("t4", "t5"));
+        try (SimilarityIndex index = SimilarityIndex.open(tmp)) {
+            assertEquals(18, index.size());
+            assertTrue(index.get("t4").isEmpty());
+            IndexedTrack t3 = index.get("t3").orElseThrow();
+            assertEquals("new label", t3.label());
+            assertEquals(99, t3.sourceBytes());
+            assertEquals(18, index.tracks().size());
+        }
+    }
+
+    @Test
+    void aFolderThatIsNotAnIndexIsNamed() {
+        IOException e = assertThrows(IOException.class, () -> SimilarityIndex.open(tmp.resolve("nope")));
+        assertTrue(e.getMessage().contains("is not a songspace index"), e.getMessage());
+    }
+}

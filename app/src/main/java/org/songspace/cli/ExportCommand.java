@@ -1,0 +1,111 @@
+package org.songspace.cli;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.songspace.embed.EmbeddingSet;
+import org.songspace.index.IndexManifest;
+import org.songspace.index.IndexedTrack;
+import org.songspace.index.LibraryIndexer;
+import org.songspace.index.SimilarityIndex;
+import org.songspace.io.AtomicFiles;
+import org.songspace.io.Csv;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Export an index's vectors for other engines: opensearch-bulk (NDJSON for the _bulk API of an "
+                + "OpenSearch k-NN index; the same lines suit an Elasticsearch dense_vector field), npy (+ .csv), or csv."},
+        footer = {"", "Example:", "  ./songspace export music-index --format opensearch-bulk --out music.ndjson",
+            "  curl -H 'Content-Type: application/x-ndjson' -XPOST localhost:9200/_bulk --data-binary @music.ndjson"})
+final class ExportCommand implements Callable<Integer> {
+    enum Format { opensearch_bulk, npy, csv }
+
+    /** One JSON object per line, as the _bulk API wants. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper COMPACT = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    @Parameters(index = "0", paramLabel = "INDEX", description = "An index folder written by index.")
+    Path indexDir;
+
+    @Option(names = "--format", required = true, description = "opensearch-bulk, npy or csv.",
+            converter = FormatConverter.class)
+    Format format;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "Output file.")
+    Path out;
+
+    @Option(names = "--index-name", defaultValue = "songs", description = "Target index name in bulk lines (default: ${DEFAULT-VALUE}).")
+    String indexName;
+
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
+        @Override
+        public Format convert(String value) {
+            return Format.valueOf(value.replace('-', '_').toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        IndexManifest manifest = LibraryIndexer.manifest(indexDir);
+        List<IndexedTrack> tracks;
+        try (SimilarityIndex index = SimilarityIndex.open(indexDir)) {
+            tracks = index.all();
+        }
+        switch (format) {
+            case npy -> new EmbeddingSet(manifest.modelId(), tracks.stream().map(t -> new EmbeddingSet.Entry(t.id(), t.path(),
+                    t.label(), t.artist())).toList(), tracks.stream().map(IndexedTrack::vector).toArray(float[][]::new)).write(out);
+            case csv -> AtomicFiles.write(out, o -> writeCsv(o, tracks, manifest));
+            case opensearch_bulk -> AtomicFiles.write(out, o -> writeBulk(o, tracks, manifest));
+            default -> throw new IllegalStateException();
+        }
+        System.out.printf("export: %d tracks x %d dims (%s) -> %s%n", tracks.size(), manifest.dimension(),
+                format.name().replace('_', '-'), out);
+        return 0;
+    }
+
+    private static void writeCsv(java.io.OutputStream o, List<IndexedTrack> tracks, IndexManifest m) throws IOException {
+        Writer w = new OutputStreamWriter(o, StandardCharsets.UTF_8);
+        StringBuilder header = new StringBuilder("id,label,artist,path,model_id");
+        for (int i = 0; i < m.dimension(); i++) {
+            header.append(",v").append(i);
+        }
+        w.write(header.append('\n').toString());
+        for (IndexedTrack t : tracks) {
+            StringBuilder line = new StringBuilder().append(Csv.quote(t.id())).append(',').append(Csv.quote(t.label()))
+                    .append(',').append(Csv.quote(t.artist())).append(',').append(Csv.quote(t.path())).append(',')
+                    .append(Csv.quote(m.modelId()));
+            for (float v : t.vector()) {
+                line.append(',').append(v);
+            }
+            w.write(line.append('\n').toString());
+        }
+        w.flush();
+    }
+
+    private void writeBulk(java.io.OutputStream o, List<IndexedTrack> tracks, IndexManifest m) throws IOException {
+        Writer w = new OutputStreamWriter(o, StandardCharsets.UTF_8);
+        for (IndexedTrack t : tracks) {
+            w.write(COMPACT.writeValueAsString(
+                    Map.of("index", Map.of("_index", indexName, "_id", t.id()))));
+            w.write('\n');
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("id", t.id());
+            doc.put("label", t.label());
+            doc.put("artist", t.artist());
+            doc.put("path", t.path());
+            doc.put("duration", t.durationSeconds());
+            doc.put("model_id", m.modelId());
+            doc.put("embedding", t.vector());
+            w.write(COMPACT.writeValueAsString(doc));
+            w.write('\n');
+        }
+        w.flush();
+    }
+}
