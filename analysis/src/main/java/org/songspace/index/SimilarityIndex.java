@@ -82,13 +82,17 @@ public final class SimilarityIndex implements AutoCloseable {
     /** Adds or replaces {@code upserts} (by id) and deletes {@code deletions}, then commits. */
     public static void update(Path indexDir, Collection<IndexedTrack> upserts, Collection<String> deletions) throws IOException {
         try (FSDirectory dir = FSDirectory.open(indexDir.resolve(LUCENE_DIR));
-             IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND))) {
+             IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig()
+                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setRAMBufferSizeMB(256))) {
             for (String id : deletions) {
                 writer.deleteDocuments(new Term("id", id));
             }
             for (IndexedTrack t : upserts) {
                 writer.updateDocument(new Term("id", t.id()), toDocument(t));
             }
+            // One segment = one HNSW graph: queries then visit one graph instead of one per segment, which
+            // at 100k tracks is both faster and closer to exact.
+            writer.forceMerge(1);
             writer.commit();
         }
     }

@@ -1,0 +1,41 @@
+package org.songspace.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.songspace.web.WebServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Serve the web map of an index: the library as a map (zoom, pan, hover), click to play a track "
+                + "and list its neighbours, search by name, upload a file to see where it lands. JSON API under /api."},
+        footer = {"", "Example:", "  ./songspace serve music-index --port 8080   # then open http://127.0.0.1:8080/"})
+final class ServeCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "INDEX", description = "An index folder written by index.")
+    Path indexDir;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "Address to bind (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 shares it on the network).")
+    String host;
+
+    @Override
+    public Integer call() throws Exception {
+        WebServer server = new WebServer(indexDir);
+        int bound = server.start(host, port);
+        System.out.printf("serve: http://%s:%d/ (Ctrl-C to stop)%n", host, bound);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } catch (Exception ignored) {
+                // stopping anyway
+            }
+        }));
+        new CountDownLatch(1).await();
+        return 0;
+    }
+}

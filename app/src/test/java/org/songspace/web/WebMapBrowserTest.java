@@ -1,0 +1,97 @@
+package org.songspace.web;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.songspace.cli.TestPipeline;
+
+/**
+ * The web map end to end in real headless Chromium (Debian's chromium + chromium-driver, installed by
+ * .ci/run): the page loads, the points are drawn, a real mouse click on a point plays it and lists its
+ * neighbours. Skips with a message when Chromium is not installed.
+ */
+class WebMapBrowserTest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    @TempDir
+    static Path tmp;
+    static WebServer server;
+    static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+                "chromium and chromium-driver are not installed (apt-get install chromium chromium-driver): skipping");
+        TestPipeline.Built built = TestPipeline.indexedDemo(tmp);
+        server = new WebServer(built.index());
+        int port = server.start("127.0.0.1", 0);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--no-first-run", "--disable-dev-shm-usage", "--disable-component-update", "--disable-sync",
+                "--window-size=1500,950", "--user-data-dir=" + tmp.resolve("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.get("http://127.0.0.1:" + port + "/");
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void pageDrawsThePointsAndAClickListsNeighbours() throws IOException {
+        JavascriptExecutor js = browser;
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(d -> Boolean.TRUE.equals(js.executeScript("return !!(window.songspace && window.songspace.ready)")));
+        long drawn = ((Number) js.executeScript("return window.songspace.pointsDrawn()")).longValue();
+        assertTrue(drawn == 40, "points drawn on the canvas: " + drawn);
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> p = (Map<String, Object>) js.executeScript("return window.songspace.screenPositionOf('rock/rock.00001')");
+        WebElement canvas = browser.findElement(By.id("map"));
+        int x = ((Number) p.get("x")).intValue() - canvas.getSize().getWidth() / 2;
+        int y = ((Number) p.get("y")).intValue() - canvas.getSize().getHeight() / 2;
+        new Actions(browser).moveToElement(canvas, x, y).click().perform();
+
+        wait.until(d -> d.findElements(By.cssSelector("#neighbours li.neighbour")).size() == 10);
+        List<WebElement> neighbours = browser.findElements(By.cssSelector("#neighbours li.neighbour"));
+        assertTrue(browser.findElement(By.id("selected-title")).getText().length() > 0);
+        String src = (String) js.executeScript("return document.getElementById('player').src");
+        assertTrue(src.contains("/api/audio/"), "the clicked track is loaded into the player: " + src);
+        assertTrue(neighbours.get(0).findElements(By.tagName("button")).size() == 1, "each neighbour is playable");
+
+        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Path target = Path.of("target", "web-map-screenshot.png");
+        Files.createDirectories(target.getParent());
+        Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+}
