@@ -50,8 +50,9 @@ public final class ReportWriter {
                 .append(" distance. Holdout: ").append(esc(first.splitMethod())).append(", ").append(first.holdout().tested())
                 .append(" held-out tracks classified by the training tracks: the honest figure, since the models never saw "
                         + "these tracks. k-fold: every labelled track, group-aware when artists are known; for a learned "
-                        + "model this includes the tracks it trained on, so it flatters learned models. precision@k, mAP "
-                        + "and silhouette also use every track, with labels as relevance.</p>\n");
+                        + "model marked 'retrained per fold' the model was trained afresh on each fold and scored on "
+                        + "tracks it never saw; otherwise its k-fold includes the tracks it trained on, which flatters it. "
+                        + "precision@k, mAP and silhouette use every track, with labels as relevance.</p>\n");
         h.append("<h2>Maps</h2>\n<div class=\"maps\">\n");
         for (Row r : rows) {
             if (r.mapFile() != null) {

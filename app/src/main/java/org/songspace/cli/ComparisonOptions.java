@@ -29,6 +29,11 @@ final class ComparisonOptions {
     @Option(names = "--folds", defaultValue = "5", description = "k-fold folds, 0 to skip (default: ${DEFAULT-VALUE}).")
     int folds;
 
+    @Option(names = "--retrain-folds", defaultValue = "0",
+            description = "Also train each model afresh on every fold of a k-fold split and score it on the fold's unseen "
+                    + "tracks (honest cross-validation; k more trainings per model). 0 = off (default: ${DEFAULT-VALUE}).")
+    int retrainFolds;
+
     @Option(names = "--projection", defaultValue = "umap", description = "umap or pca (default: ${DEFAULT-VALUE}).")
     Projection.Method projection;
 
@@ -36,6 +41,6 @@ final class ComparisonOptions {
         List<EncoderType> types = Arrays.stream(models).map(EncoderType::parse).toList();
         TrainingOptions training = TrainingOptions.defaults().withEpochs(epochs).withPatience(patience).withSeed(seed)
                 .withStepsPerEpoch(stepsPerEpoch);
-        return new Comparison.Options(types, training, 0.15, 0.2, k, Knn.Metric.COSINE, folds, projection);
+        return new Comparison.Options(types, training, 0.15, 0.2, k, Knn.Metric.COSINE, folds, projection, retrainFolds);
     }
 }
