@@ -43,7 +43,7 @@ public final class Knn {
         this.metric = Objects.requireNonNull(metric);
         this.norms = new float[train.length];
         for (int i = 0; i < train.length; i++) {
-            norms[i] = (float) Math.sqrt(dot(train[i], train[i]));
+            norms[i] = (float) Math.sqrt(Vectors.dot(train[i], train[i]));
         }
     }
 
@@ -53,7 +53,7 @@ public final class Knn {
 
     /** Distance between two vectors under this classifier's metric. */
     public double distance(float[] a, float[] b) {
-        return metric == Metric.COSINE ? cosineDistance(a, b, Math.sqrt(dot(a, a)), Math.sqrt(dot(b, b)))
+        return metric == Metric.COSINE ? cosineDistance(a, b, Math.sqrt(Vectors.dot(a, a)), Math.sqrt(Vectors.dot(b, b)))
                 : Math.sqrt(squaredEuclidean(a, b));
     }
 
@@ -77,7 +77,7 @@ public final class Knn {
             throw new IllegalArgumentException("query has " + query.length + " dimensions, the training vectors "
                     + dimension());
         }
-        double queryNorm = Math.sqrt(dot(query, query));
+        double queryNorm = Math.sqrt(Vectors.dot(query, query));
         int[] nearest = new int[k];
         double[] nearestDist = new double[k];
         Arrays.fill(nearestDist, Double.POSITIVE_INFINITY);
@@ -130,14 +130,6 @@ public final class Knn {
         return best;
     }
 
-    static double dot(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
     static double squaredEuclidean(float[] a, float[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) {
@@ -151,7 +143,7 @@ public final class Knn {
         if (normA == 0 || normB == 0) {
             return 1;
         }
-        return 1 - dot(a, b) / (normA * normB);
+        return 1 - Vectors.dot(a, b) / (normA * normB);
     }
 
     /**

@@ -49,6 +49,20 @@ class EncoderTrainerTest {
     }
 
     @Test
+    void theSameSeedGivesTheSameRun() throws IOException {
+        SyntheticFeatures data = SyntheticFeatures.create(tmp.resolve("features"), 5, 140, 6);
+        SavedModel a = train(data, EncoderType.TRIPLET, quick(2), tmp.resolve("a"), false);
+        SavedModel b = train(data, EncoderType.TRIPLET, quick(2), tmp.resolve("b"), false);
+        for (int i = 0; i < 2; i++) {
+            assertEquals(a.history().get(i).loss(), b.history().get(i).loss(), 1e-6, "epoch " + (i + 1) + " loss");
+            assertEquals(a.history().get(i).validAccuracy(), b.history().get(i).validAccuracy(), 0);
+        }
+        try (Embedder ea = Embedder.open(tmp.resolve("a")); Embedder eb = Embedder.open(tmp.resolve("b"))) {
+            assertArrayEquals(ea.embed(data.store.load("hiss/t0")), eb.embed(data.store.load("hiss/t0")), 1e-5f);
+        }
+    }
+
+    @Test
     void savedModelLoadsAndEmbedsIdenticallyEveryTime() throws IOException {
         SyntheticFeatures data = SyntheticFeatures.create(tmp.resolve("features"), 5, 140, 2);
         Path out = tmp.resolve("model");
