@@ -124,9 +124,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 .map(id -> new Track(id, Path.of(id), labels.get(id), artists.get(id))).toList());
         Split holdout;
         if (split != null) {
-            int colon = split.lastIndexOf(':');
-            holdout = SplitFiles.read(Path.of(colon > 0 ? split.substring(0, colon) : split),
-                    colon > 0 ? split.substring(colon + 1) : "", asDataset, false).split();
+            holdout = SplitFiles.read(split, asDataset).split();
         } else if (modelSplit != null) {
             holdout = modelSplit;
         } else {

@@ -122,10 +122,7 @@ final class TrainCommand implements Callable<Integer> {
 
     private Split chooseSplit(Dataset ds) throws java.io.IOException {
         if (split != null) {
-            int colon = split.lastIndexOf(':');
-            Path dir = Path.of(colon > 0 ? split.substring(0, colon) : split);
-            String name = colon > 0 ? split.substring(colon + 1) : "";
-            SplitFiles.Loaded loaded = SplitFiles.read(dir, name, ds, false);
+            SplitFiles.Loaded loaded = SplitFiles.read(split, ds);
             if (loaded.missing() > 0) {
                 System.err.println("split: " + loaded.missing() + " listed tracks are not in " + ds.root() + " (skipped)");
             }

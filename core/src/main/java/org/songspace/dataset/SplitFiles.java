@@ -74,6 +74,17 @@ public final class SplitFiles {
         }
     }
 
+    /**
+     * Reads a split named as on the command line: {@code DIR} (train.txt, valid.txt, test.txt) or
+     * {@code DIR:NAME} (train_NAME.txt ...), e.g. {@code ../shared/data/gtzan-splits:filtered}. Listed
+     * tracks missing from the dataset are skipped and counted.
+     */
+    public static Loaded read(String spec, Dataset dataset) throws IOException {
+        int colon = spec.lastIndexOf(':');
+        Path dir = Path.of(colon > 0 ? spec.substring(0, colon) : spec);
+        return read(dir, colon > 0 ? spec.substring(colon + 1) : "", dataset, false);
+    }
+
     /** Writes train.txt, valid.txt and test.txt (relative audio paths) into {@code dir}, each atomically. */
     public static void write(Split split, Dataset dataset, Path dir) throws IOException {
         Map<String, Track> index = dataset.index();

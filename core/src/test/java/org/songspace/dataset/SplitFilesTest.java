@@ -39,6 +39,7 @@ class SplitFilesTest {
         assertEquals(List.of("rock/rock.00001"), loaded.split().valid());
         assertEquals(2, loaded.split().test().size());
         assertEquals(0, loaded.missing());
+        assertEquals(loaded.split(), SplitFiles.read(lists + ":filtered", ds).split(), "DIR:NAME names the same lists");
     }
 
     @Test
