@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Learn a semantic map of music: librosa-identical features, embeddings, similar songs.",
         subcommands = {DemoCommand.class, DemoDataCommand.class, DatasetCommand.class, FeaturesCommand.class,
-                TrainCommand.class, EmbedCommand.class, EvaluateCommand.class, CompareCommand.class, IndexCommand.class,
+                TrainCommand.class, EmbedCommand.class, EvaluateCommand.class, CompareCommand.class, MapCommand.class, IndexCommand.class,
                 SimilarCommand.class, ExportCommand.class, ServeCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 some input files failed (they are listed), 2 bad usage or a fatal error."})

@@ -74,6 +74,14 @@ class PipelineCommandsTest {
         assertTrue(set.modelId().startsWith("triplet-"), set.modelId());
         assertTrue(set.entries().get(0).label() != null && !set.entries().get(0).label().isBlank());
 
+        CliRun map = CliRun.of("map", npy.toString(), "--out", tmp.resolve("maps/triplet3d").toString(), "--components", "3");
+        assertEquals(0, map.exitCode(), map.toString());
+        List<String> coords = Files.readAllLines(tmp.resolve("maps/triplet3d.csv"));
+        assertEquals("id,label,x,y,z", coords.get(0));
+        assertEquals(41, coords.size());
+        assertEquals(5, coords.get(1).split(",").length);
+        assertTrue(ImageIO.read(tmp.resolve("maps/triplet3d.png").toFile()).getWidth() == 900);
+
         CliRun evaluate = CliRun.of("evaluate", npy.toString(), "--folds", "2", "--json", tmp.resolve("eval.json").toString());
         assertEquals(0, evaluate.exitCode(), evaluate.toString());
         assertTrue(evaluate.out().contains("holdout k-NN accuracy"), evaluate.out());
