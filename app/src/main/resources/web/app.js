@@ -108,7 +108,7 @@
     const t = nearest(x, y, 8);
     if (t) {
       tooltip.hidden = false;
-      tooltip.textContent = t.id + (t.label ? "  [" + t.label + "]" : "") + (t.artist ? "  " + t.artist : "");
+      tooltip.textContent = (t.title || t.id) + (t.artist ? " - " + t.artist : "") + (t.label ? "  [" + t.label + "]" : "");
       tooltip.style.left = (x + 12) + "px";
       tooltip.style.top = (y + 12) + "px";
     } else {
@@ -135,7 +135,9 @@
   async function select(id) {
     state.selected = id;
     state.upload = null;
-    document.getElementById("selected-title").textContent = id;
+    const chosen = state.byId.get(id);
+    document.getElementById("selected-title").textContent = chosen && chosen.title
+      ? chosen.title + (chosen.artist ? " - " + chosen.artist : "") : id;
     player.src = "/api/audio/" + encodeURI(id);
     player.play().catch(() => { /* autoplay may be blocked; the controls remain */ });
     const response = await fetch("/api/similar/" + encodeURI(id) + "?k=10");
@@ -159,7 +161,8 @@
       play.addEventListener("click", () => { player.src = "/api/audio/" + encodeURI(r.id); player.play().catch(() => {}); });
       const name = document.createElement("a");
       name.href = "#";
-      name.textContent = r.id;
+      name.textContent = (r.title || r.id) + (r.artist ? " - " + r.artist : "");
+      name.title = r.id;
       name.addEventListener("click", e => { e.preventDefault(); select(r.id); });
       const sim = document.createElement("span");
       sim.className = "sim";
@@ -176,9 +179,10 @@
     const q = search.value.trim().toLowerCase();
     searchResults.innerHTML = "";
     if (!q) return;
-    for (const t of state.tracks.filter(t => t.id.toLowerCase().includes(q) || (t.artist || "").toLowerCase().includes(q)).slice(0, 20)) {
+    const matches = t => [t.id, t.title || "", t.artist || ""].some(s => s.toLowerCase().includes(q));
+    for (const t of state.tracks.filter(matches).slice(0, 20)) {
       const li = document.createElement("li");
-      li.textContent = t.id;
+      li.textContent = (t.title || t.id) + (t.artist ? " - " + t.artist : "");
       li.addEventListener("click", () => { searchResults.innerHTML = ""; search.value = t.id; select(t.id); });
       searchResults.append(li);
     }

@@ -6,12 +6,19 @@ package org.songspace.index;
  *
  * @param sourceBytes    size of the audio file when it was embedded
  * @param sourceModified its modification time in ms
+ * @param title          the song's title when known
  */
 public record IndexedTrack(String id, String path, String label, String artist, double durationSeconds,
-                           long sourceBytes, long sourceModified, float[] vector) {
+                           long sourceBytes, long sourceModified, float[] vector, String title) {
 
-    /** The same track without its vector (for listings). */
-    public IndexedTrack withoutVector() {
-        return new IndexedTrack(id, path, label, artist, durationSeconds, sourceBytes, sourceModified, null);
+    /** A track without a title. */
+    public IndexedTrack(String id, String path, String label, String artist, double durationSeconds, long sourceBytes,
+                        long sourceModified, float[] vector) {
+        this(id, path, label, artist, durationSeconds, sourceBytes, sourceModified, vector, null);
+    }
+
+    /** The same track with another vector (null for listings). */
+    public IndexedTrack withVector(float[] v) {
+        return new IndexedTrack(id, path, label, artist, durationSeconds, sourceBytes, sourceModified, v, title);
     }
 }

@@ -36,7 +36,7 @@ public final class LibraryIndexer {
     }
 
     /** A library track to index; its features must be in the store. */
-    public record Source(String id, String label, String artist) {
+    public record Source(String id, String label, String artist, String title) {
     }
 
     /** What an update did. */
@@ -85,14 +85,15 @@ public final class LibraryIndexer {
                 seen.add(s.id());
                 IndexedTrack old = existing.get(s.id());
                 boolean same = old != null && old.sourceBytes() == f.sourceBytes() && old.sourceModified() == f.sourceModified()
-                        && java.util.Objects.equals(old.label(), s.label()) && java.util.Objects.equals(old.artist(), s.artist());
+                        && java.util.Objects.equals(old.label(), s.label()) && java.util.Objects.equals(old.artist(), s.artist())
+                        && java.util.Objects.equals(old.title(), s.title());
                 if (same) {
                     unchanged++;
                     continue;
                 }
                 float[] vector = embedder.embed(store.load(s.id()));
                 upserts.add(new IndexedTrack(s.id(), f.source(), s.label(), s.artist(), f.durationSeconds(),
-                        f.sourceBytes(), f.sourceModified(), vector));
+                        f.sourceBytes(), f.sourceModified(), vector, s.title()));
                 if (old == null) {
                     added++;
                 } else {

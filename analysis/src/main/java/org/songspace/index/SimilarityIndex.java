@@ -103,6 +103,7 @@ public final class SimilarityIndex implements AutoCloseable {
         d.add(new StoredField("path", t.path() == null ? "" : t.path()));
         d.add(new StringField("label", t.label() == null ? "" : t.label(), Field.Store.YES));
         d.add(new StringField("artist", t.artist() == null ? "" : t.artist(), Field.Store.YES));
+        d.add(new StoredField("title", t.title() == null ? "" : t.title()));
         d.add(new StoredField("duration", t.durationSeconds()));
         d.add(new StoredField("bytes", t.sourceBytes()));
         d.add(new StoredField("modified", t.sourceModified()));
@@ -117,8 +118,7 @@ public final class SimilarityIndex implements AutoCloseable {
     /** Every live track, with its vector, in index order. */
     public List<IndexedTrack> all() throws IOException {
         List<IndexedTrack> out = new ArrayList<>();
-        forEachVector((track, v) -> out.add(new IndexedTrack(track.id(), track.path(), track.label(), track.artist(),
-                track.durationSeconds(), track.sourceBytes(), track.sourceModified(), v)));
+        forEachVector((track, v) -> out.add(track.withVector(v)));
         return out;
     }
 
@@ -140,8 +140,7 @@ public final class SimilarityIndex implements AutoCloseable {
             if (doc >= leaf.docBase && doc < leaf.docBase + leaf.reader().maxDoc()) {
                 FloatVectorValues values = leaf.reader().getFloatVectorValues(VECTOR);
                 if (values != null && values.advance(doc - leaf.docBase) == doc - leaf.docBase) {
-                    return Optional.of(new IndexedTrack(meta.id(), meta.path(), meta.label(), meta.artist(),
-                            meta.durationSeconds(), meta.sourceBytes(), meta.sourceModified(), values.vectorValue().clone()));
+                    return Optional.of(meta.withVector(values.vectorValue().clone()));
                 }
             }
         }
@@ -232,7 +231,7 @@ public final class SimilarityIndex implements AutoCloseable {
         Document d = stored.document(doc);
         return new IndexedTrack(d.get("id"), d.get("path"), blankToNull(d.get("label")), blankToNull(d.get("artist")),
                 d.getField("duration").numericValue().doubleValue(), d.getField("bytes").numericValue().longValue(),
-                d.getField("modified").numericValue().longValue(), null);
+                d.getField("modified").numericValue().longValue(), null, blankToNull(d.get("title")));
     }
 
     private static String blankToNull(String s) {

@@ -38,7 +38,8 @@ final class IndexCommand implements Callable<Integer> {
         PreparedData prepared = PreparedData.prepare(library, dataOptions.layout, dataOptions.features, saved.features(),
                 dataOptions.quiet, true);
         List<LibraryIndexer.Source> sources = prepared.ids().stream()
-                .map(id -> new LibraryIndexer.Source(id, prepared.labels().get(id), prepared.artists().get(id))).toList();
+                .map(id -> new LibraryIndexer.Source(id, prepared.labels().get(id), prepared.artists().get(id),
+                        prepared.titles().get(id))).toList();
         LibraryIndexer.Result result;
         try (ProgressBar bar = dataOptions.quiet ? null : Progress.bar("embed", sources.size())) {
             result = LibraryIndexer.update(out, model, prepared.source().toAbsolutePath().normalize().toString(), sources,

@@ -22,7 +22,7 @@ import org.songspace.features.FeatureStore;
  * then come from each id's first folder, the folder-per-label convention).
  */
 record PreparedData(Path source, Dataset dataset, FeatureStore store, Map<String, String> labels,
-                    Map<String, String> artists, List<String> ids) {
+                    Map<String, String> artists, Map<String, String> titles, List<String> ids) {
 
     /**
      * @param modelConfig when a saved model dictates the features (embed, evaluate), a features folder given
@@ -44,7 +44,7 @@ record PreparedData(Path source, Dataset dataset, FeatureStore store, Map<String
                     labels.put(id, id.substring(0, slash));
                 }
             }
-            return new PreparedData(data, null, store, labels, Map.of(), new ArrayList<>(store.tracks().keySet()));
+            return new PreparedData(data, null, store, labels, Map.of(), Map.of(), new ArrayList<>(store.tracks().keySet()));
         }
         Dataset ds = DatasetReader.read(data, layout);
         Path dir = featuresDir != null ? featuresDir : FeatureCache.folderFor(ds.root(), config);
@@ -59,6 +59,7 @@ record PreparedData(Path source, Dataset dataset, FeatureStore store, Map<String
         FeatureStore store = FeatureStore.open(dir);
         Map<String, String> labels = new HashMap<>();
         Map<String, String> artists = new HashMap<>();
+        Map<String, String> titles = new HashMap<>();
         List<String> ids = new ArrayList<>();
         for (Track t : ds.tracks()) {
             if (store.track(t.id()).isPresent()) {
@@ -69,9 +70,10 @@ record PreparedData(Path source, Dataset dataset, FeatureStore store, Map<String
                 if (t.artist() != null) {
                     artists.put(t.id(), t.artist());
                 }
+                titles.put(t.id(), t.displayTitle());
             }
         }
-        return new PreparedData(data, ds, store, labels, artists, ids);
+        return new PreparedData(data, ds, store, labels, artists, titles, ids);
     }
 
     /** The readable part of the dataset (tracks whose features exist). */

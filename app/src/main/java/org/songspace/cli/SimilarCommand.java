@@ -78,6 +78,7 @@ final class SimilarCommand implements Callable<Integer> {
                     IndexedTrack t = h.track();
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("id", t.id());
+                    m.put("title", t.title());
                     m.put("similarity", h.similarity());
                     m.put("label", t.label());
                     m.put("artist", t.artist());
@@ -90,8 +91,10 @@ final class SimilarCommand implements Callable<Integer> {
                         index.size());
                 int rank = 1;
                 for (SimilarityIndex.Hit h : hits) {
-                    System.out.printf("%3d  %.4f  %-14s %s%n", rank++, h.similarity(),
-                            h.track().label() == null ? "-" : h.track().label(), h.track().id());
+                    IndexedTrack t = h.track();
+                    System.out.printf("%3d  %.4f  %-14s %s%s%n", rank++, h.similarity(), t.label() == null ? "-" : t.label(),
+                            t.id(), t.title() == null || t.id().endsWith(t.title()) ? ""
+                                    : "  \"" + t.title() + "\"" + (t.artist() == null ? "" : " - " + t.artist()));
                 }
             }
         }

@@ -87,6 +87,7 @@ public final class WebServer implements AutoCloseable {
             float[] xy = positions.getOrDefault(t.id(), new float[] {0, 0});
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", t.id());
+            m.put("title", t.title());
             m.put("label", t.label());
             m.put("artist", t.artist());
             m.put("duration", t.durationSeconds());
@@ -204,6 +205,7 @@ public final class WebServer implements AutoCloseable {
         for (SimilarityIndex.Hit h : hits) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", h.track().id());
+            m.put("title", h.track().title());
             m.put("similarity", h.similarity());
             m.put("label", h.track().label());
             m.put("artist", h.track().artist());

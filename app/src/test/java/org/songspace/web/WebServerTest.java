@@ -58,6 +58,7 @@ class WebServerTest {
         JsonNode body = JSON.readTree(tracks.body());
         assertEquals(40, body.get("tracks").size());
         assertTrue(body.get("tracks").get(0).has("x"));
+        assertTrue(body.get("tracks").get(0).get("title").asText().contains("piece"), "titles come from the manifest");
         assertEquals(10, body.get("labels").size());
 
         HttpResponse<byte[]> similar = get("/api/similar/rock/rock.00001?k=5");

@@ -30,6 +30,7 @@ public final class DatasetReader {
     private static final Set<String> PATH_COLUMNS = Set.of("path", "file", "filename", "filepath");
     private static final Set<String> LABEL_COLUMNS = Set.of("label", "genre", "class", "style");
     private static final Set<String> ARTIST_COLUMNS = Set.of("artist", "group", "album_artist");
+    private static final Set<String> TITLE_COLUMNS = Set.of("title", "name", "song");
 
     private DatasetReader() {
     }
@@ -147,6 +148,7 @@ public final class DatasetReader {
         int pathCol = column(header, PATH_COLUMNS);
         int labelCol = column(header, LABEL_COLUMNS);
         int artistCol = column(header, ARTIST_COLUMNS);
+        int titleCol = column(header, TITLE_COLUMNS);
         if (pathCol < 0) {
             throw new DatasetException(csv + ": the header has no path column (found: " + String.join(",", header)
                     + "; expected path,label[,artist])");
@@ -179,7 +181,8 @@ public final class DatasetReader {
             if (previous != null) {
                 throw new DatasetException(where + ": duplicate track id '" + id + "' (also on line " + previous + ")");
             }
-            tracks.add(new Track(id, file, label, artist));
+            String title = titleCol < 0 ? null : field(row, titleCol).trim();
+            tracks.add(new Track(id, file, label, artist, title));
         }
         if (tracks.isEmpty()) {
             throw new DatasetException(csv + ": the manifest lists no tracks");

@@ -11,8 +11,14 @@ import java.util.Optional;
  * @param path   the audio file
  * @param label  class label (genre, style), or null in an unlabeled library
  * @param artist artist or other grouping for leakage-free splits, or null when unknown
+ * @param title  the song's title when the collection names it (a manifest's title column), else null
  */
-public record Track(String id, Path path, String label, String artist) {
+public record Track(String id, Path path, String label, String artist, String title) {
+
+    /** A track without a known title. */
+    public Track(String id, Path path, String label, String artist) {
+        this(id, path, label, artist, null);
+    }
 
     public Track {
         if (id == null || id.isBlank()) {
@@ -24,10 +30,23 @@ public record Track(String id, Path path, String label, String artist) {
         if (artist != null && artist.isBlank()) {
             artist = null;
         }
+        if (title != null && title.isBlank()) {
+            title = null;
+        }
     }
 
     public Optional<String> labelIfKnown() {
         return Optional.ofNullable(label);
+    }
+
+    /** The title, or the file name without extension when none is known. */
+    public String displayTitle() {
+        if (title != null) {
+            return title;
+        }
+        String name = path.getFileName() == null ? id : path.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
     }
 
     /** The group that must not straddle splits: the artist when known, else the track itself. */

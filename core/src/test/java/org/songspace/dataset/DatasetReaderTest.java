@@ -86,6 +86,8 @@ class DatasetReaderTest {
         assertEquals(Layout.MANIFEST, ds.layout());
         assertEquals("audio/x", ds.tracks().get(0).id());
         assertEquals("Smith, Jane", ds.tracks().get(0).artist());
+        assertEquals("A \"quoted\" title", ds.tracks().get(0).title());
+        assertEquals("A \"quoted\" title", ds.tracks().get(0).displayTitle());
         assertEquals("Smith, Jane", ds.tracks().get(0).group());
         assertEquals("audio/y", ds.tracks().get(1).group(), "no artist: the track is its own group");
         assertTrue(ds.hasArtists());
