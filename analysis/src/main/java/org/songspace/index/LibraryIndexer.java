@@ -25,12 +25,15 @@ import org.songspace.model.SavedModel;
  * need nothing else), {@code lucene/} (vectors + metadata) and {@code map.json} (2-D positions of every
  * track for the web map). Only new or changed files (by size and modification time) are embedded again;
  * tracks no longer in the library are removed. An index refuses a model other than the one it was built with.
+ * Embeddings are committed every {@value #COMMIT_EVERY} tracks, so a killed update keeps what it embedded and
+ * the next run continues from there.
  */
 public final class LibraryIndexer {
     /** Above this many tracks the map uses PCA instead of UMAP, to keep updates quick. */
     static final int UMAP_LIMIT = 20_000;
     public static final String MAP_FILE = "map.json";
     public static final String MODEL_DIR = "model";
+    static final int COMMIT_EVERY = 256;
 
     private LibraryIndexer() {
     }
@@ -63,6 +66,9 @@ public final class LibraryIndexer {
             for (String f : List.of(ModelFolder.PARAMETERS, ModelFolder.MANIFEST)) {
                 Files.copy(modelDir.resolve(f), indexDir.resolve(MODEL_DIR).resolve(f), StandardCopyOption.REPLACE_EXISTING);
             }
+            // Written first, so that an update killed half way is recognised (and continued) by the next run.
+            Json.write(manifestPath, new IndexManifest(IndexManifest.FORMAT, model.id(), model.spec().embeddingDim(),
+                    model.features(), library, 0, Instant.now().toString()));
         }
         if (!store.config().equals(model.features())) {
             throw new IllegalArgumentException("features in " + store.dir() + " were made with another config than the model's");
@@ -74,6 +80,7 @@ public final class LibraryIndexer {
             }
         }
         List<IndexedTrack> upserts = new ArrayList<>();
+        int embedded = 0;
         Set<String> seen = new HashSet<>();
         int added = 0;
         int updated = 0;
@@ -99,15 +106,19 @@ public final class LibraryIndexer {
                 } else {
                     updated++;
                 }
-                onEmbedded.accept(upserts.size());
+                onEmbedded.accept(++embedded);
+                if (upserts.size() >= COMMIT_EVERY) {
+                    SimilarityIndex.update(indexDir, upserts, List.of(), false);
+                    upserts.clear();
+                }
             }
         }
         List<String> removed = existing.keySet().stream().filter(id -> !seen.contains(id)).toList();
-        SimilarityIndex.update(indexDir, upserts, removed);
+        SimilarityIndex.update(indexDir, upserts, removed, true);
         int total;
         try (SimilarityIndex index = SimilarityIndex.open(indexDir)) {
             total = index.size();
-            if (!upserts.isEmpty() || !removed.isEmpty() || !Files.exists(indexDir.resolve(MAP_FILE))) {
+            if (embedded > 0 || !removed.isEmpty() || !Files.exists(indexDir.resolve(MAP_FILE))) {
                 writeMap(indexDir, index.all());
             }
         }

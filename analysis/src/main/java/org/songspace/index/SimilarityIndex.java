@@ -79,8 +79,17 @@ public final class SimilarityIndex implements AutoCloseable {
         }
     }
 
-    /** Adds or replaces {@code upserts} (by id) and deletes {@code deletions}, then commits. */
+    /** Adds or replaces {@code upserts} (by id) and deletes {@code deletions}, merges, then commits. */
     public static void update(Path indexDir, Collection<IndexedTrack> upserts, Collection<String> deletions) throws IOException {
+        update(indexDir, upserts, deletions, true);
+    }
+
+    /**
+     * As {@link #update(Path, Collection, Collection)}; {@code merge} false skips merging into one segment,
+     * for the intermediate commits of a long update (merging rebuilds the HNSW graph, so it is done once).
+     */
+    public static void update(Path indexDir, Collection<IndexedTrack> upserts, Collection<String> deletions, boolean merge)
+            throws IOException {
         try (FSDirectory dir = FSDirectory.open(indexDir.resolve(LUCENE_DIR));
              IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig()
                      .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setRAMBufferSizeMB(256))) {
@@ -92,7 +101,9 @@ public final class SimilarityIndex implements AutoCloseable {
             }
             // One segment = one HNSW graph: queries then visit one graph instead of one per segment, which
             // at 100k tracks is both faster and closer to exact.
-            writer.forceMerge(1);
+            if (merge) {
+                writer.forceMerge(1);
+            }
             writer.commit();
         }
     }
