@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -167,12 +165,5 @@ public final class DemoCorpus {
             peak = Math.max(peak, Math.abs(v));
         }
         return peak;
-    }
-
-    /** Clip counts per style, for summaries. */
-    public static Map<String, Integer> counts(Spec spec) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        spec.styles().forEach(s -> counts.put(s, spec.perStyle()));
-        return counts;
     }
 }

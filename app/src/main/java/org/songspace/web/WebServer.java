@@ -39,7 +39,6 @@ public final class WebServer implements AutoCloseable {
     /** Largest accepted upload. */
     public static final long MAX_UPLOAD_BYTES = 50L * 1024 * 1024;
 
-    private final Path indexDir;
     private final SimilarityIndex index;
     private final IndexManifest manifest;
     private final Map<String, float[]> positions = new LinkedHashMap<>();
@@ -50,7 +49,6 @@ public final class WebServer implements AutoCloseable {
     private Javalin app;
 
     public WebServer(Path indexDir) throws IOException {
-        this.indexDir = indexDir;
         this.manifest = LibraryIndexer.manifest(indexDir);
         this.index = SimilarityIndex.open(indexDir);
         this.tracks = index.tracks();
@@ -230,10 +228,6 @@ public final class WebServer implements AutoCloseable {
             return "audio/basic";
         }
         return "audio/wav";
-    }
-
-    public Path indexDir() {
-        return indexDir;
     }
 
     @Override

@@ -95,7 +95,7 @@ final class Mp3Decoder implements AudioDecoder {
         }
         int lead = gapless.samplesPerFrame() + (gapless.hasLameDelays() ? gapless.delay() + DECODER_DELAY : 0);
         long keep = gapless.hasLameDelays()
-                ? (long) gapless.frames() * gapless.samplesPerFrame() - gapless.delay() - gapless.padding()
+                ? gapless.frames() * gapless.samplesPerFrame() - gapless.delay() - gapless.padding()
                 : length - lead;
         keep = Math.max(0, Math.min(keep, length - lead));
         if (keep == 0) {

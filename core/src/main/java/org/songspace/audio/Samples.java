@@ -1,28 +1,8 @@
 package org.songspace.audio;
 
-/** Small helpers shared by the decoders: integer PCM scaling (as soundfile does) and downmixing. */
+/** Small helpers shared by the decoders: byte order, magic numbers and G.711 companding. */
 final class Samples {
     private Samples() {
-    }
-
-    /**
-     * Averages interleaved channels into mono, in place-free fashion. Each output sample is the mean of
-     * the channel values, as {@code librosa.to_mono} computes it.
-     */
-    static float[] downmix(float[] interleaved, int channels) {
-        if (channels == 1) {
-            return interleaved;
-        }
-        int frames = interleaved.length / channels;
-        float[] mono = new float[frames];
-        for (int f = 0, i = 0; f < frames; f++) {
-            double sum = 0;
-            for (int c = 0; c < channels; c++) {
-                sum += interleaved[i++];
-            }
-            mono[f] = (float) (sum / channels);
-        }
-        return mono;
     }
 
     static int le16(byte[] b, int o) {

@@ -15,16 +15,4 @@ public record MelSpectrogram(int nMels, int frames, float[] values, boolean deci
     public float get(int mel, int frame) {
         return values[mel * frames + frame];
     }
-
-    /** Frames [from, from + count) as a new spectrogram; used to cut fixed-length segments. */
-    public MelSpectrogram slice(int from, int count) {
-        if (from < 0 || count < 0 || from + count > frames) {
-            throw new IndexOutOfBoundsException("frames [" + from + ", " + (from + count) + ") of " + frames);
-        }
-        float[] out = new float[nMels * count];
-        for (int m = 0; m < nMels; m++) {
-            System.arraycopy(values, m * frames + from, out, m * count, count);
-        }
-        return new MelSpectrogram(nMels, count, out, decibels);
-    }
 }
