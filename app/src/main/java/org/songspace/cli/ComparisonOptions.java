@@ -23,6 +23,12 @@ final class ComparisonOptions {
     @Option(names = "--models", defaultValue = "cae,triplet,crnn", split = ",", description = "Models to train (default: ${DEFAULT-VALUE}).")
     String[] models;
 
+    @Option(names = "--mining", defaultValue = "batch_hard", description = "Triplet mining: batch_hard or semi_hard (default: ${DEFAULT-VALUE}).")
+    org.songspace.model.TripletLoss.Mining mining;
+
+    @Option(names = "--margin", defaultValue = "0.3", description = "Triplet margin (default: ${DEFAULT-VALUE}).")
+    float margin;
+
     @Option(names = "--k", defaultValue = "5", description = "k-NN neighbours (default: ${DEFAULT-VALUE}).")
     int k;
 
@@ -40,7 +46,7 @@ final class ComparisonOptions {
     Comparison.Options toOptions(int stepsPerEpoch) {
         List<EncoderType> types = Arrays.stream(models).map(EncoderType::parse).toList();
         TrainingOptions training = TrainingOptions.defaults().withEpochs(epochs).withPatience(patience).withSeed(seed)
-                .withStepsPerEpoch(stepsPerEpoch);
+                .withStepsPerEpoch(stepsPerEpoch).withMining(mining, margin);
         return new Comparison.Options(types, training, 0.15, 0.2, k, Knn.Metric.COSINE, folds, projection, retrainFolds);
     }
 }
