@@ -27,7 +27,8 @@ public record EvaluationResult(String name, int tracks, int dimension, int k, St
         s.append(String.format("  holdout k-NN accuracy  %.3f  (%d held-out tracks; %s)%n", holdout.accuracy(),
                 holdout.tested(), splitMethod));
         if (folds != null) {
-            s.append(String.format("  %d-fold k-NN accuracy   %.3f +- %.3f%n", folds.accuracies().length, folds.mean(), folds.std()));
+            s.append(String.format("  %d-fold k-NN accuracy   %.3f +- %.3f  (all tracks; for a learned model this includes "
+                    + "the tracks it trained on)%n", folds.accuracies().length, folds.mean(), folds.std()));
         }
         s.append(String.format("  precision@%d %.3f   mAP %.3f   silhouette %.3f%n", retrieval.k(), retrieval.precisionAtK(),
                 retrieval.meanAveragePrecision(), silhouette));
