@@ -56,6 +56,17 @@ public final class SimilarityIndex implements AutoCloseable {
 
     /** A search result: the track (without vector) and its cosine similarity to the query. */
     public record Hit(IndexedTrack track, double similarity) {
+        /** The fields a client needs, in a stable order, for JSON answers. */
+        public Map<String, Object> toJson() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", track.id());
+            m.put("title", track.title());
+            m.put("similarity", similarity);
+            m.put("label", track.label());
+            m.put("artist", track.artist());
+            m.put("path", track.path());
+            return m;
+        }
     }
 
     private SimilarityIndex(FSDirectory directory, DirectoryReader reader) {

@@ -74,17 +74,7 @@ final class SimilarCommand implements Callable<Integer> {
                 out.put("query", query);
                 out.put("model", manifest.modelId());
                 out.put("mode", exact ? "exact" : "hnsw");
-                out.put("results", hits.stream().map(h -> {
-                    IndexedTrack t = h.track();
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("id", t.id());
-                    m.put("title", t.title());
-                    m.put("similarity", h.similarity());
-                    m.put("label", t.label());
-                    m.put("artist", t.artist());
-                    m.put("path", t.path());
-                    return m;
-                }).toList());
+                out.put("results", hits.stream().map(SimilarityIndex.Hit::toJson).toList());
                 System.out.println(Json.mapper().writeValueAsString(out));
             } else {
                 System.out.printf("songs like %s (%s, %d of %d tracks):%n", described, exact ? "exact" : "HNSW", hits.size(),

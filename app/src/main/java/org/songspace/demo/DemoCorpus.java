@@ -6,13 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.songspace.audio.WavWriter;
 import org.songspace.io.AtomicFiles;
 import org.songspace.io.Json;
+import org.songspace.io.Parallel;
 
 /**
  * The demo corpus: labelled music composed procedurally in ten styles and rendered with the JDK's MIDI
@@ -76,37 +74,18 @@ public final class DemoCorpus {
         }
         Path corpusJson = out.resolve("corpus.json");
         boolean sameSpec = Files.isRegularFile(corpusJson) && spec.equals(Json.read(corpusJson, Spec.class));
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (Job job : jobs) {
-                futures.add(pool.submit(() -> {
-                    if (!(sameSpec && Files.isRegularFile(job.file()))) {
-                        float[] samples = renderClip(Styles.byName(job.style()), job.index(), spec);
-                        WavWriter.write(job.file(), samples, SAMPLE_RATE, 1);
-                    }
-                    progress.accept(job.file());
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IOException(cause);
-        } finally {
-            pool.shutdownNow();
+        List<Parallel.Task<Void>> tasks = new ArrayList<>();
+        for (Job job : jobs) {
+            tasks.add(() -> {
+                if (!(sameSpec && Files.isRegularFile(job.file()))) {
+                    float[] samples = renderClip(Styles.byName(job.style()), job.index(), spec);
+                    WavWriter.write(job.file(), samples, SAMPLE_RATE, 1);
+                }
+                progress.accept(job.file());
+                return null;
+            });
         }
+        Parallel.run(threads, tasks);
         Json.write(corpusJson, spec);
         Path manifestPath = out.resolve("manifest.csv");
         AtomicFiles.writeString(manifestPath, manifest.toString());

@@ -198,18 +198,8 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    private List<Map<String, Object>> hits(List<SimilarityIndex.Hit> hits) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (SimilarityIndex.Hit h : hits) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", h.track().id());
-            m.put("title", h.track().title());
-            m.put("similarity", h.similarity());
-            m.put("label", h.track().label());
-            m.put("artist", h.track().artist());
-            out.add(m);
-        }
-        return out;
+    private static List<Map<String, Object>> hits(List<SimilarityIndex.Hit> hits) {
+        return hits.stream().map(SimilarityIndex.Hit::toJson).toList();
     }
 
     private static void error(Context ctx, HttpStatus status, String message) {

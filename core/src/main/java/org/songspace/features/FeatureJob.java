@@ -7,14 +7,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.songspace.audio.AudioClip;
 import org.songspace.audio.AudioFiles;
 import org.songspace.audio.AudioLoader;
 import org.songspace.io.Json;
+import org.songspace.io.Parallel;
 import org.songspace.io.Npy;
 
 /**
@@ -105,39 +103,23 @@ public final class FeatureJob {
         listener.started(n, cached);
 
         Saver saver = new Saver(manifestPath, done, failures);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, todo.size())), r -> {
-            Thread t = new Thread(r, "features");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i : todo) {
-                futures.add(pool.submit(() -> {
-                    Path source = inputs.get(i).path();
-                    try {
-                        done.set(i, compute(source, inputs.get(i).id(), outDir));
-                        listener.finished(source, null);
-                    } catch (IOException | RuntimeException | OutOfMemoryError e) {
-                        String reason = describe(e);
-                        failures.set(i, new FeatureManifest.Failure(source.toString(), reason));
-                        listener.finished(source, reason);
-                    }
-                    saver.maybeSave();
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IOException("feature extraction failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
+        List<Parallel.Task<Void>> tasks = new ArrayList<>();
+        for (int i : todo) {
+            tasks.add(() -> {
+                Path source = inputs.get(i).path();
+                try {
+                    done.set(i, compute(source, inputs.get(i).id(), outDir));
+                    listener.finished(source, null);
+                } catch (IOException | RuntimeException | OutOfMemoryError e) {
+                    String reason = describe(e);
+                    failures.set(i, new FeatureManifest.Failure(source.toString(), reason));
+                    listener.finished(source, reason);
+                }
+                saver.maybeSave();
+                return null;
+            });
         }
+        Parallel.run(threads, tasks);
         FeatureManifest manifest = saver.save();
         return new Result(manifest, todo.size() - manifest.failed().size(), cached, manifest.failed());
     }
