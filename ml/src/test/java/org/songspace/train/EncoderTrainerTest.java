@@ -48,11 +48,17 @@ class EncoderTrainerTest {
         assertTrue(Files.isRegularFile(tmp.resolve("model/parameters.bin")));
     }
 
-    @Test
-    void theSameSeedGivesTheSameRun() throws IOException {
+    /**
+     * Triplet and CRNN runs are bit-reproducible here. The CAE is not (its epoch-1 loss differs in the
+     * fourth digit between runs): some libtorch kernel on its decoder path sums in a thread-dependent
+     * order; replacing repeat-based upsampling by a broadcast did not change that.
+     */
+    @ParameterizedTest
+    @EnumSource(value = EncoderType.class, names = {"TRIPLET", "CRNN"})
+    void theSameSeedGivesTheSameRun(EncoderType type) throws IOException {
         SyntheticFeatures data = SyntheticFeatures.create(tmp.resolve("features"), 5, 140, 6);
-        SavedModel a = train(data, EncoderType.TRIPLET, quick(2), tmp.resolve("a"), false);
-        SavedModel b = train(data, EncoderType.TRIPLET, quick(2), tmp.resolve("b"), false);
+        SavedModel a = train(data, type, quick(2), tmp.resolve("a"), false);
+        SavedModel b = train(data, type, quick(2), tmp.resolve("b"), false);
         for (int i = 0; i < 2; i++) {
             assertEquals(a.history().get(i).loss(), b.history().get(i).loss(), 1e-6, "epoch " + (i + 1) + " loss");
             assertEquals(a.history().get(i).validAccuracy(), b.history().get(i).validAccuracy(), 0);
