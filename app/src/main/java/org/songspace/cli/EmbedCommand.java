@@ -1,8 +1,6 @@
 package org.songspace.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.songspace.embed.Embedder;
@@ -43,22 +41,17 @@ final class EmbedCommand implements Callable<Integer> {
         }
         var savedModel = ModelFolder.read(modelDir);
         PreparedData prepared = PreparedData.prepare(input, dataOptions.layout, dataOptions.features, savedModel.features(), dataOptions.quiet, true);
-        List<EmbeddingSet.Entry> entries = new ArrayList<>();
-        float[][] vectors = new float[prepared.ids().size()][];
+        EmbeddingSet set;
         try (Embedder embedder = Embedder.open(modelDir);
-             ProgressBar bar = dataOptions.quiet ? null : Progress.bar("embed", vectors.length)) {
-            for (int i = 0; i < vectors.length; i++) {
-                String id = prepared.ids().get(i);
-                vectors[i] = embedder.embed(prepared.store().load(id));
-                entries.add(new EmbeddingSet.Entry(id, prepared.store().track(id).orElseThrow().source(),
-                        prepared.labels().get(id), prepared.artists().get(id)));
+             ProgressBar bar = dataOptions.quiet ? null : Progress.bar("embed", prepared.ids().size())) {
+            set = embedder.embedTracks(prepared.store(), prepared.ids(), prepared.labels(), prepared.artists(), () -> {
                 if (bar != null) {
                     bar.step();
                 }
-            }
+            });
         }
-        new EmbeddingSet(savedModel.id(), entries, vectors).write(out);
-        System.out.printf("embed: %d tracks x %d dims with %s -> %s (+ %s)%n", vectors.length,
+        set.write(out);
+        System.out.printf("embed: %d tracks x %d dims with %s -> %s (+ %s)%n", set.vectors().length,
                 savedModel.spec().embeddingDim(), savedModel.id(), out, EmbeddingSet.csvFor(out).getFileName());
         return 0;
     }

@@ -3,7 +3,6 @@ package org.songspace.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.songspace.dataset.Dataset;
@@ -79,16 +78,9 @@ final class EvaluateCommand implements Callable<Integer> {
             PreparedData prepared = PreparedData.prepare(data, layout, null, model.features(), quiet, true);
             labels.putAll(prepared.labels());
             artists.putAll(prepared.artists());
-            float[][] vectors = new float[prepared.ids().size()][];
-            List<EmbeddingSet.Entry> entries = new java.util.ArrayList<>();
             try (Embedder embedder = Embedder.open(source)) {
-                for (int i = 0; i < vectors.length; i++) {
-                    String id = prepared.ids().get(i);
-                    vectors[i] = embedder.embed(prepared.store().load(id));
-                    entries.add(new EmbeddingSet.Entry(id, "", labels.get(id), artists.get(id)));
-                }
+                set = embedder.embedTracks(prepared.store(), prepared.ids(), labels, artists, () -> { });
             }
-            set = new EmbeddingSet(model.id(), entries, vectors);
             SavedModel.SplitRecord r = model.split();
             modelSplit = new Split("the model's split (" + r.method() + ")", r.train(), r.valid(), r.test());
         } else if (Files.isRegularFile(source) && source.toString().endsWith(".npy")) {

@@ -2,7 +2,6 @@ package org.songspace.cli;
 
 import me.tongfei.progressbar.ProgressBar;
 import org.songspace.model.SavedModel;
-import org.songspace.train.TrainingListener;
 
 /** Training progress: a bar per epoch with the running loss, and one summary line per epoch. */
 class TrainProgress extends TrainLog {

@@ -186,14 +186,7 @@ public final class Comparison {
 
     private EmbeddingSet embed(Path modelDir, List<String> ids) throws IOException {
         try (Embedder embedder = Embedder.open(modelDir)) {
-            float[][] vectors = new float[ids.size()][];
-            List<EmbeddingSet.Entry> entries = new ArrayList<>();
-            for (int i = 0; i < vectors.length; i++) {
-                vectors[i] = embedder.embed(store.load(ids.get(i)));
-                entries.add(new EmbeddingSet.Entry(ids.get(i), store.track(ids.get(i)).orElseThrow().source(),
-                        labels.get(ids.get(i)), artists.get(ids.get(i))));
-            }
-            return new EmbeddingSet(embedder.model().id(), entries, vectors);
+            return embedder.embedTracks(store, ids, labels, artists, () -> { });
         }
     }
 

@@ -4,7 +4,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.songspace.audio.AudioLoader;
+import org.songspace.features.FeatureStore;
 import org.songspace.features.LogMelExtractor;
 import org.songspace.features.MelSpectrogram;
 import org.songspace.model.ModelFolder;
@@ -61,6 +65,23 @@ public final class Embedder implements AutoCloseable {
     /** Embeds a dB spectrogram made with the model's feature config. */
     public float[] embed(MelSpectrogram db) {
         return encoder.embedTrack(db);
+    }
+
+    /**
+     * Embeds tracks of a feature store, in the given order, as an embedding set tagged with this model's id;
+     * {@code onTrack} is called after each track (for progress).
+     */
+    public EmbeddingSet embedTracks(FeatureStore store, List<String> ids, Map<String, String> labels,
+                                    Map<String, String> artists, Runnable onTrack) throws IOException {
+        float[][] vectors = new float[ids.size()][];
+        List<EmbeddingSet.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < vectors.length; i++) {
+            String id = ids.get(i);
+            vectors[i] = embed(store.load(id));
+            entries.add(new EmbeddingSet.Entry(id, store.track(id).orElseThrow().source(), labels.get(id), artists.get(id)));
+            onTrack.run();
+        }
+        return new EmbeddingSet(model.id(), entries, vectors);
     }
 
     /** Decodes, featurises and embeds an audio file. */
