@@ -2,7 +2,7 @@ package org.songspace.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.songspace.demo.Comparison;
+import org.songspace.compare.Comparison;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -2,7 +2,7 @@ package org.songspace.cli;
 
 import java.util.Arrays;
 import java.util.List;
-import org.songspace.demo.Comparison;
+import org.songspace.compare.Comparison;
 import org.songspace.map.Projection;
 import org.songspace.model.EncoderType;
 import org.songspace.train.TrainingOptions;

@@ -3,7 +3,7 @@ package org.songspace.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
-import org.songspace.demo.DemoCorpus;
+import org.songspace.democorpus.DemoCorpus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

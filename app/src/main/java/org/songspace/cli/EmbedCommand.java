@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.songspace.embed.Embedder;
-import org.songspace.embed.EmbeddingSet;
+import org.songspace.vectors.EmbeddingSet;
 import org.songspace.model.ModelFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -14,7 +14,7 @@ import org.songspace.dataset.SplitFiles;
 import org.songspace.dataset.Splitter;
 import org.songspace.dataset.Track;
 import org.songspace.embed.Embedder;
-import org.songspace.embed.EmbeddingSet;
+import org.songspace.vectors.EmbeddingSet;
 import org.songspace.eval.Evaluation;
 import org.songspace.eval.EvaluationResult;
 import org.songspace.eval.LabeledVectors;

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.songspace.embed.EmbeddingSet;
+import org.songspace.vectors.EmbeddingSet;
 import org.songspace.index.IndexManifest;
 import org.songspace.index.IndexedTrack;
 import org.songspace.index.LibraryIndexer;

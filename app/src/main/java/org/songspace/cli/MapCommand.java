@@ -2,7 +2,7 @@ package org.songspace.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.songspace.embed.EmbeddingSet;
+import org.songspace.vectors.EmbeddingSet;
 import org.songspace.io.AtomicFiles;
 import org.songspace.io.Csv;
 import org.songspace.map.Projection;

@@ -14,7 +14,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.songspace.embed.EmbeddingSet;
+import org.songspace.vectors.EmbeddingSet;
 import org.songspace.io.Npy;
 
 /**

@@ -1,5 +1,6 @@
 package org.songspace.embed;
 
+import org.songspace.vectors.EmbeddingSet;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import org.songspace.dataset.Segmenter;
+import org.songspace.features.Segmenter;
 import org.songspace.features.MelSpectrogram;
 import org.songspace.vectors.Vectors;
 

@@ -65,7 +65,7 @@ public final class EncoderTrainer {
                     + "training tracks; found " + labelNames.size() + " (the cae model needs no labels)");
         }
         FeatureStore store = request.store();
-        int frames = org.songspace.dataset.Segmenter.DEFAULT_WINDOW;
+        int frames = org.songspace.features.Segmenter.DEFAULT_WINDOW;
         EncoderSpec spec = EncoderSpec.defaults(type, store.config().nMels(), frames).withEmbeddingDim(options.embeddingDim());
         List<String> trainIds = request.split().train();
         int[] trainLabels = labelIndices(trainIds, labelNames);

@@ -1,0 +1,207 @@
+package org.songspace.compare;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.songspace.dataset.Dataset;
+import org.songspace.dataset.Split;
+import org.songspace.dataset.SplitFiles;
+import org.songspace.dataset.Splitter;
+import org.songspace.embed.Embedder;
+import org.songspace.vectors.EmbeddingSet;
+import org.songspace.eval.Baselines;
+import org.songspace.eval.Evaluation;
+import org.songspace.eval.EvaluationResult;
+import org.songspace.eval.LabeledVectors;
+import org.songspace.features.FeatureStore;
+import org.songspace.io.Json;
+import org.songspace.map.Projection;
+import org.songspace.map.ReportWriter;
+import org.songspace.map.ScatterPlot;
+import org.songspace.model.EncoderType;
+import org.songspace.model.SavedModel;
+import org.songspace.train.EncoderTrainer;
+import org.songspace.train.TrainingListener;
+import org.songspace.train.TrainingOptions;
+import org.songspace.train.TrainingRequest;
+import org.songspace.vectors.Knn;
+
+/**
+ * Trains the three encoders on one split, embeds every track with each saved model, adds the two
+ * baselines (mean log-mel, MFCC mean/std), evaluates all of them the same way and writes
+ * {@code report.html}, {@code metrics.json}, the maps ({@code maps/*.png}), the models, the embeddings
+ * and the split into one folder.
+ */
+public final class Comparison {
+    /** What to compare and how. */
+    /**
+     * @param retrainFolds when > 0, each learned model is also trained afresh on every fold of a k-fold split
+     *                     and scored on that fold's unseen tracks: the honest cross-validated figure, which
+     *                     then replaces the k-fold column for learned models (costs k more trainings each)
+     */
+    public record Options(List<EncoderType> models, TrainingOptions training, double validShare, double testShare,
+                          int k, Knn.Metric metric, int folds, Projection.Method projection, int retrainFolds) {
+    }
+
+    private final Dataset dataset;
+    private final FeatureStore store;
+    private final Map<String, String> labels;
+    private final Map<String, String> artists;
+    private final Options options;
+    private final Consumer<String> log;
+
+    public Comparison(Dataset dataset, FeatureStore store, Options options, Consumer<String> log) {
+        this.dataset = dataset;
+        this.store = store;
+        this.options = options;
+        this.log = log;
+        this.labels = new LinkedHashMap<>();
+        this.artists = new LinkedHashMap<>();
+        dataset.tracks().forEach(t -> {
+            if (t.label() != null) {
+                labels.put(t.id(), t.label());
+            }
+            if (t.artist() != null) {
+                artists.put(t.id(), t.artist());
+            }
+        });
+    }
+
+    public Path run(Path out, TrainingListener listener) throws IOException {
+        dataset.requireLabels("compare");
+        long seed = options.training().seed();
+        Split split = dataset.hasArtists() ? Splitter.groupHoldout(dataset, options.validShare(), options.testShare(), seed)
+                : Splitter.holdout(dataset, options.validShare(), options.testShare(), seed);
+        SplitFiles.write(split, dataset, out.resolve("split"));
+        log.accept(String.format("split: %d train / %d valid / %d test tracks (%s)", split.train().size(),
+                split.valid().size(), split.test().size(), split.method()));
+        // k-NN reference = train + valid tracks; held out = test.
+        List<String> reference = new ArrayList<>(split.train());
+        reference.addAll(split.valid());
+        Split evaluationSplit = new Split(split.method() + "; reference = train + valid", reference, List.of(), split.test());
+        List<String> ids = dataset.tracks().stream().map(t -> t.id()).toList();
+
+        List<ReportWriter.Row> rows = new ArrayList<>();
+        for (EncoderType type : options.models()) {
+            log.accept("training " + type.id() + " ...");
+            Path modelDir = out.resolve("models").resolve(type.id());
+            long t0 = System.nanoTime();
+            SavedModel model = new EncoderTrainer(new TrainingRequest(store, split, labels, type, options.training(),
+                    modelDir, false, dataset.root().toString()), listener).run();
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            EmbeddingSet set = embed(modelDir, ids);
+            set.write(out.resolve("embeddings").resolve(type.id() + ".npy"));
+            ReportWriter.Row row = evaluate(type.id(), "learned (" + describe(type) + ")", set, evaluationSplit, seconds,
+                    model.bestEpoch(), out);
+            if (options.retrainFolds() >= 2) {
+                row = crossValidated(row, type, out, listener);
+            }
+            rows.add(row);
+        }
+        for (EmbeddingSet baseline : List.of(Baselines.meanLogMel(store, ids, labels, artists),
+                Baselines.mfccStats(store, ids, labels, artists))) {
+            baseline.write(out.resolve("embeddings").resolve(baseline.modelId() + ".npy"));
+            rows.add(evaluate(baseline.modelId(), baseline.modelId().contains("mfcc") ? "baseline (timbre summary)"
+                    : "baseline (raw spectrogram)", baseline, evaluationSplit, 0, 0, out));
+        }
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("dataset", dataset.root().toString());
+        config.put("layout", dataset.layout().displayName());
+        config.put("tracks", ids.size());
+        config.put("labels", dataset.countsByLabel());
+        config.put("split", split.method());
+        config.put("features", store.config());
+        config.put("training", options.training());
+        config.put("evaluation", Map.of("k", options.k(), "metric", options.metric().name().toLowerCase(), "folds",
+                options.folds(), "projection", options.projection().name().toLowerCase()));
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("config", config);
+        List<Map<String, Object>> models = new ArrayList<>();
+        for (ReportWriter.Row r : rows) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", r.name());
+            m.put("kind", r.kind());
+            m.put("trainingSeconds", r.trainingSeconds());
+            m.put("bestEpoch", r.bestEpoch());
+            m.put("map", r.mapFile());
+            m.put("evaluation", r.result());
+            models.add(m);
+        }
+        metrics.put("models", models);
+        Json.write(out.resolve("metrics.json"), metrics);
+        Path report = out.resolve("report.html");
+        ReportWriter.write(report, "songspace comparison", dataset.root() + " - " + ids.size() + " tracks, "
+                + dataset.labels().size() + " labels", rows, Json.mapper().writeValueAsString(config));
+        return report;
+    }
+
+    /**
+     * Trains {@code type} once per fold (early stopping on a slice of the fold's training tracks) and
+     * classifies the fold's held-out tracks with the fold's training tracks as reference.
+     */
+    private ReportWriter.Row crossValidated(ReportWriter.Row row, EncoderType type, Path out, TrainingListener listener)
+            throws IOException {
+        long seed = options.training().seed();
+        List<org.songspace.dataset.Fold> folds = dataset.hasArtists() ? Splitter.groupKFold(dataset, options.retrainFolds(), seed)
+                : Splitter.kFold(dataset, options.retrainFolds(), seed);
+        double[] accuracies = new double[folds.size()];
+        for (org.songspace.dataset.Fold fold : folds) {
+            Dataset trainPart = new Dataset(dataset.root(), dataset.layout(),
+                    dataset.tracks().stream().filter(t -> fold.train().contains(t.id())).toList());
+            Split inner = dataset.hasArtists() ? Splitter.groupHoldout(trainPart, options.validShare(), 0, seed)
+                    : Splitter.holdout(trainPart, options.validShare(), 0, seed);
+            Path dir = out.resolve("cross-validation").resolve(type.id()).resolve("fold-" + fold.index());
+            log.accept("  " + type.id() + " fold " + (fold.index() + 1) + "/" + folds.size() + ": training on "
+                    + fold.train().size() + " tracks");
+            new EncoderTrainer(new TrainingRequest(store, new Split(inner.method(), inner.train(), inner.valid(), List.of()),
+                    labels, type, options.training(), dir, false, dataset.root().toString()), listener).run();
+            List<String> needed = new ArrayList<>(fold.train());
+            needed.addAll(fold.test());
+            LabeledVectors data = LabeledVectors.of(embed(dir, needed), labels);
+            accuracies[fold.index()] = new org.songspace.eval.KnnEvaluator(options.k(), options.metric())
+                    .holdout(data, fold.train(), fold.test()).accuracy();
+        }
+        double mean = java.util.Arrays.stream(accuracies).average().orElse(Double.NaN);
+        double std = Math.sqrt(java.util.Arrays.stream(accuracies).map(a -> (a - mean) * (a - mean)).average().orElse(0));
+        EvaluationResult r = row.result();
+        EvaluationResult replaced = new EvaluationResult(r.name(), r.tracks(), r.dimension(), r.k(), r.metric(),
+                r.splitMethod(), r.holdout(), new org.songspace.eval.KnnEvaluator.FoldSummary(mean, std, accuracies),
+                r.retrieval(), r.silhouette());
+        log.accept(String.format("%-22s %d-fold, retrained per fold: %.3f +- %.3f", type.id(), folds.size(), mean, std));
+        return new ReportWriter.Row(row.name(), row.kind() + ", k-fold retrained per fold", replaced, row.trainingSeconds(),
+                row.bestEpoch(), row.mapFile());
+    }
+
+    private static String describe(EncoderType type) {
+        return switch (type) {
+            case CAE -> "conv autoencoder";
+            case TRIPLET -> "conv + triplet loss";
+            case CRNN -> "conv + GRU, triplet loss";
+        };
+    }
+
+    private EmbeddingSet embed(Path modelDir, List<String> ids) throws IOException {
+        try (Embedder embedder = Embedder.open(modelDir)) {
+            return embedder.embedTracks(store, ids, labels, artists, () -> { });
+        }
+    }
+
+    private ReportWriter.Row evaluate(String name, String kind, EmbeddingSet set, Split split, double seconds, int bestEpoch,
+                                      Path out) throws IOException {
+        LabeledVectors data = LabeledVectors.of(set, labels);
+        EvaluationResult result = Evaluation.run(name, data, split, options.k(), options.metric(), options.folds(), artists,
+                options.training().seed());
+        float[][] xy = Projection.project(data.vectors(), options.projection(), 2, options.training().seed());
+        String mapFile = "maps/" + name + ".png";
+        ScatterPlot.write(out.resolve(mapFile), name + " - " + options.projection().name() + " map, holdout k-NN "
+                + String.format("%.2f", result.holdout().accuracy()), xy, data.labels(), data.labelNames(), 900, 640);
+        log.accept(String.format("%-22s holdout k-NN %.3f  %s  mAP %.3f", name, result.holdout().accuracy(),
+                result.folds() == null ? "" : String.format("%d-fold %.3f +- %.3f", result.folds().accuracies().length,
+                        result.folds().mean(), result.folds().std()), result.retrieval().meanAveragePrecision()));
+        return new ReportWriter.Row(name, kind, result, seconds, bestEpoch, mapFile);
+    }
+}
