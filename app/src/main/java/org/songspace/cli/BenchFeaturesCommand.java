@@ -22,6 +22,7 @@ import org.songspace.features.StageClock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import org.songspace.io.UserError;
 
 @Command(name = "features", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Decode and featurise N clips on all cores and print clips/s and the per-stage split.",
@@ -54,7 +55,7 @@ final class BenchFeaturesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (clips <= 0) {
-            throw new IllegalArgumentException("--clips must be positive");
+            throw new UserError("--clips must be positive");
         }
         int workers = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
         Path temp = null;

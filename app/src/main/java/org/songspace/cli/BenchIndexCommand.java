@@ -4,20 +4,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.songspace.index.Exclusions;
 import org.songspace.index.IndexedTrack;
+import org.songspace.index.LibraryIndexer;
 import org.songspace.index.SimilarityIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "index", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Build Lucene HNSW indexes of random unit vectors and report build time, query latency "
-                + "(p50/p99 over --queries single-threaded queries, k=10) and recall@10 against exact search."},
-        footer = {"", "Example:", "  ./songspace bench index --sizes 10000,100000"})
+        description = {"Build Lucene HNSW indexes of random vectors and report build time, query latency "
+                + "(p50/p99 over --queries single-threaded queries, k=10) and recall@10 against exact search.",
+            "--update N also times adding N tracks to each index the way `songspace index` does it (one writer, "
+                + "new tracks placed on the existing map), without the embedding itself."},
+        footer = {"", "Examples:", "  ./songspace bench index --sizes 10000,100000",
+            "  ./songspace bench index --sizes 10000 --clusters 100 --update 10"})
 final class BenchIndexCommand implements Callable<Integer> {
     @Option(names = "--sizes", defaultValue = "10000,100000", split = ",", description = "Index sizes (default: ${DEFAULT-VALUE}).")
     int[] sizes;
@@ -35,8 +43,17 @@ final class BenchIndexCommand implements Callable<Integer> {
     @Option(names = "--recall-queries", defaultValue = "100", description = "Queries checked against exact search (default: ${DEFAULT-VALUE}).")
     int recallQueries;
 
+    @Option(names = "--update", defaultValue = "0", paramLabel = "N",
+            description = "Also time adding N new tracks to each index, 3 times (default: ${DEFAULT-VALUE}: skip).")
+    int update;
+
+    private float[][] centres;
+
     @Override
     public Integer call() throws Exception {
+        if (update < 0) {
+            throw new org.songspace.io.UserError("--update must be 0 or more, got " + update);
+        }
         for (int n : sizes) {
             Path dir = Files.createTempDirectory("songspace-bench-index");
             try {
@@ -65,33 +82,67 @@ final class BenchIndexCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         SimilarityIndex.update(dir, tracks, List.of());
         double build = (System.nanoTime() - t0) / 1e9;
-        tracks.clear();
+        String kind = clusters == 0 ? "random " : clusters + "-cluster ";
         try (SimilarityIndex index = SimilarityIndex.open(dir)) {
-            for (int i = 0; i < 50; i++) {
-                index.search(vector(random), 10, Set.of(), null);
-            }
-            long[] nanos = new long[queries];
-            for (int q = 0; q < queries; q++) {
-                float[] v = vector(random);
-                long s = System.nanoTime();
-                index.search(v, 10, Set.of(), null);
-                nanos[q] = System.nanoTime() - s;
-            }
-            Arrays.sort(nanos);
-            double recall = 0;
-            for (int q = 0; q < recallQueries; q++) {
-                float[] v = vector(random);
-                Set<String> exact = new HashSet<>();
-                index.exact(v, 10, Set.of(), null).forEach(h -> exact.add(h.track().id()));
-                recall += index.search(v, 10, Set.of(), null).stream().filter(h -> exact.contains(h.track().id())).count() / 10.0;
-            }
-            System.out.printf("%s%,d x %d: built in %.1f s; query p50 %.2f ms, p99 %.2f ms; recall@10 %.3f (%d queries)%n",
-                    clusters == 0 ? "random " : clusters + "-cluster ", n, dim, build, nanos[queries / 2] / 1e6, nanos[(int) (queries * 0.99)] / 1e6, recall / recallQueries,
-                    recallQueries);
+            Timings q = queries(index, random);
+            System.out.printf(Locale.ROOT, "%s%,d x %d: built in %.1f s; query p50 %.2f ms, p99 %.2f ms; recall@10 %.3f (%d queries)%n",
+                    kind, n, dim, build, q.p50, q.p99, q.recall, recallQueries);
+        }
+        if (update > 0) {
+            timeUpdates(dir, tracks, random, kind);
         }
     }
 
-    private float[][] centres;
+    private record Timings(double p50, double p99, double recall) {
+    }
+
+    private Timings queries(SimilarityIndex index, Random random) throws java.io.IOException {
+        for (int i = 0; i < 50; i++) {
+            index.search(vector(random), 10, Exclusions.NONE);
+        }
+        long[] nanos = new long[queries];
+        for (int q = 0; q < queries; q++) {
+            float[] v = vector(random);
+            long s = System.nanoTime();
+            index.search(v, 10, Exclusions.NONE);
+            nanos[q] = System.nanoTime() - s;
+        }
+        Arrays.sort(nanos);
+        double recall = 0;
+        for (int q = 0; q < recallQueries; q++) {
+            float[] v = vector(random);
+            Set<String> exact = new HashSet<>();
+            index.exact(v, 10, Exclusions.NONE).forEach(h -> exact.add(h.track().id()));
+            recall += index.search(v, 10, Exclusions.NONE).stream().filter(h -> exact.contains(h.track().id())).count() / 10.0;
+        }
+        return new Timings(nanos[queries / 2] / 1e6, nanos[(int) (queries * 0.99)] / 1e6, recall / recallQueries);
+    }
+
+    /** The map first (a full layout, as a first `songspace index` makes it), then 3 timed additions. */
+    private void timeUpdates(Path dir, List<IndexedTrack> tracks, Random random, String kind) throws Exception {
+        Map<String, float[]> vectors = new HashMap<>();
+        List<IndexedTrack> sources = new ArrayList<>();
+        for (IndexedTrack t : tracks) {
+            vectors.put(t.id(), t.vector());
+            sources.add(t.withVector(null));
+        }
+        LibraryIndexer.VectorSource lookup = t -> vectors.get(t.id());
+        long t0 = System.nanoTime();
+        LibraryIndexer.apply(dir, sources, lookup, true, i -> { });
+        System.out.printf(Locale.ROOT, "  first map of %,d tracks: %.1f s%n", sources.size(), (System.nanoTime() - t0) / 1e9);
+        for (int round = 1; round <= 3; round++) {
+            for (int i = 0; i < update; i++) {
+                IndexedTrack added = new IndexedTrack("new" + round + "-" + i, "", null, null, 30, 0, 0, null);
+                vectors.put(added.id(), vector(random));
+                sources.add(added);
+            }
+            long s = System.nanoTime();
+            LibraryIndexer.Result r = LibraryIndexer.apply(dir, sources, lookup, false, i -> { });
+            System.out.printf(Locale.ROOT, "  %sadd %d tracks to %,d: %.3f s (%d added, %d unchanged, map %s)%n", kind,
+                    update, r.total() - update, (System.nanoTime() - s) / 1e9, r.added(), r.unchanged(),
+                    r.relaidOut() ? "laid out anew" : "new tracks placed");
+        }
+    }
 
     private float[] vector(Random random) {
         if (clusters == 0) {

@@ -3,7 +3,6 @@ package org.songspace.cli;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
 import org.songspace.dataset.Dataset;
 import org.songspace.dataset.DatasetCheck;
 import org.songspace.dataset.DatasetReader;
@@ -50,7 +49,7 @@ final class DatasetInfoCommand implements Callable<Integer> {
         }
         int workers = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
         DatasetCheck.Result check;
-        try (ProgressBar bar = Progress.bar("decoding", ds.tracks().size())) {
+        try (Progress.Steps bar = Progress.steps("decoding", ds.tracks().size(), false)) {
             check = DatasetCheck.run(ds, workers, bar::step);
         }
         System.out.printf("duration: %.1f min in %d readable tracks (%.1f-%.1f s each)%n", check.totalSeconds() / 60,

@@ -3,7 +3,6 @@ package org.songspace.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
 import org.songspace.compare.Comparison;
 import org.songspace.democorpus.DemoCorpus;
 import org.songspace.features.FeatureConfig;
@@ -51,12 +50,8 @@ final class DemoCommand implements Callable<Integer> {
         DemoCorpus.Spec spec = DemoCorpus.Spec.of(perStyle, seconds, comparison.seed);
         int total = perStyle * DemoCorpus.styleNames().size();
         System.out.printf("demo: 1/3 demo corpus (%d clips of %.0f s) in %s%n", total, seconds, corpus);
-        if (quiet) {
-            DemoCorpus.generate(corpus, spec, Runtime.getRuntime().availableProcessors(), p -> { });
-        } else {
-            try (ProgressBar bar = Progress.bar("demo-data", total)) {
-                DemoCorpus.generate(corpus, spec, Runtime.getRuntime().availableProcessors(), p -> bar.step());
-            }
+        try (Progress.Steps bar = Progress.steps("demo-data", total, quiet)) {
+            DemoCorpus.generate(corpus, spec, Runtime.getRuntime().availableProcessors(), p -> bar.step());
         }
         System.out.println("demo: 2/3 log-mel features in " + out.resolve("features"));
         PreparedData prepared = PreparedData.prepare(corpus, null, out.resolve("features"), FeatureConfig.librosaDefaults(), quiet, false);

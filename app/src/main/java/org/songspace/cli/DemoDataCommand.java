@@ -2,7 +2,6 @@ package org.songspace.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
 import org.songspace.democorpus.DemoCorpus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,12 +42,8 @@ final class DemoDataCommand implements Callable<Integer> {
         long start = System.nanoTime();
         int total = perStyle * DemoCorpus.styleNames().size();
         Path manifest;
-        if (quiet) {
-            manifest = DemoCorpus.generate(out, spec, workers, p -> { });
-        } else {
-            try (ProgressBar bar = Progress.bar("demo-data", total)) {
-                manifest = DemoCorpus.generate(out, spec, workers, p -> bar.step());
-            }
+        try (Progress.Steps bar = Progress.steps("demo-data", total, quiet)) {
+            manifest = DemoCorpus.generate(out, spec, workers, p -> bar.step());
         }
         System.out.printf("demo-data: %d clips (%d styles x %d, %.0f s each, seed %d) in %s, manifest %s, %.1f s%n",
                 total, DemoCorpus.styleNames().size(), perStyle, seconds, seed, out, manifest.getFileName(),

@@ -2,7 +2,6 @@ package org.songspace.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
 import org.songspace.embed.Embedder;
 import org.songspace.vectors.EmbeddingSet;
 import org.songspace.model.ModelFolder;
@@ -10,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.songspace.io.UserError;
 
 @Command(name = "embed", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Embed every track of a file, folder or dataset with a saved model.",
@@ -37,18 +37,14 @@ final class EmbedCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!out.getFileName().toString().endsWith(".npy")) {
-            throw new IllegalArgumentException("--out must name a .npy file, got " + out);
+            throw new UserError("--out must name a .npy file, got " + out);
         }
         var savedModel = ModelFolder.read(modelDir);
         PreparedData prepared = PreparedData.prepare(input, dataOptions.layout, dataOptions.features, savedModel.features(), dataOptions.quiet, true);
         EmbeddingSet set;
         try (Embedder embedder = Embedder.open(modelDir);
-             ProgressBar bar = dataOptions.quiet ? null : Progress.bar("embed", prepared.ids().size())) {
-            set = embedder.embedTracks(prepared.store(), prepared.ids(), prepared.labels(), prepared.artists(), () -> {
-                if (bar != null) {
-                    bar.step();
-                }
-            });
+             Progress.Steps bar = Progress.steps("embed", prepared.ids().size(), dataOptions.quiet)) {
+            set = embedder.embedTracks(prepared.store(), prepared.ids(), prepared.labels(), prepared.artists(), bar::step);
         }
         set.write(out);
         System.out.printf("embed: %d tracks x %d dims with %s -> %s (+ %s)%n", set.vectors().length,

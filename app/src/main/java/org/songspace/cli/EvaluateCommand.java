@@ -25,6 +25,7 @@ import org.songspace.vectors.Knn;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.songspace.io.UserError;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure what embeddings mean: k-NN accuracy of held-out tracks (holdout and k-fold), per-class "
@@ -72,7 +73,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Map<String, String> artists = new HashMap<>();
         if (ModelFolder.isModelFolder(source)) {
             if (data == null) {
-                throw new IllegalArgumentException("evaluate MODEL needs DATA: the collection to embed and score");
+                throw new UserError("evaluate MODEL needs DATA: the collection to embed and score");
             }
             SavedModel model = ModelFolder.read(source);
             PreparedData prepared = PreparedData.prepare(data, layout, null, model.features(), quiet, true);
@@ -104,7 +105,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 }
             }
         } else {
-            throw new IllegalArgumentException(source + " is neither an embeddings .npy nor a model folder (no model.json)");
+            throw new UserError(source + " is neither an embeddings .npy nor a model folder (no model.json)");
         }
         LabeledVectors vectors = LabeledVectors.of(set, labels);
         if (vectors.size() < 2 || vectors.labelNames().size() < 2) {

@@ -3,7 +3,8 @@ package org.songspace.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
+import org.songspace.features.FeatureManifest;
+import org.songspace.index.IndexedTrack;
 import org.songspace.index.LibraryIndexer;
 import org.songspace.model.ModelFolder;
 import org.songspace.model.SavedModel;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Parameters;
         description = {"Build or update the similarity index of a library: embeds every track with MODEL and stores "
                 + "vectors + metadata in an embedded Lucene index (HNSW, cosine), plus a 2-D map of the library.",
             "Run it again after adding, changing or removing files: only new or changed files are embedded, removed "
-                + "ones disappear. The index keeps a copy of its model and refuses another one."},
+                + "ones disappear, and new tracks are placed on the existing map beside their nearest neighbours "
+                + "(--relayout lays the whole map out again). The index keeps a copy of its model and refuses another one."},
         footer = {"", "Example:", "  ./songspace index models/triplet ~/Music --out music-index"})
 final class IndexCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "A model folder written by train.")
@@ -28,6 +30,9 @@ final class IndexCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "INDEX_DIR", description = "Index folder (created or updated).")
     Path out;
 
+    @Option(names = "--relayout", description = "Lay the whole map out again (UMAP) instead of placing new tracks on it.")
+    boolean relayout;
+
     @Mixin
     DataOptions dataOptions = new DataOptions();
 
@@ -37,21 +42,23 @@ final class IndexCommand implements Callable<Integer> {
         SavedModel saved = ModelFolder.read(model);
         PreparedData prepared = PreparedData.prepare(library, dataOptions.layout, dataOptions.features, saved.features(),
                 dataOptions.quiet, true);
-        List<LibraryIndexer.Source> sources = prepared.ids().stream()
-                .map(id -> new LibraryIndexer.Source(id, prepared.labels().get(id), prepared.artists().get(id),
-                        prepared.titles().get(id))).toList();
+        List<IndexedTrack> sources = prepared.ids().stream().map(id -> source(prepared, id)).toList();
         LibraryIndexer.Result result;
-        try (ProgressBar bar = dataOptions.quiet ? null : Progress.bar("embed", sources.size())) {
+        try (Progress.Steps bar = Progress.steps("embed", sources.size(), dataOptions.quiet)) {
             result = LibraryIndexer.update(out, model, prepared.source().toAbsolutePath().normalize().toString(), sources,
-                    prepared.store(), n -> {
-                        if (bar != null) {
-                            bar.step();
-                        }
-                    });
+                    prepared.store(), relayout, n -> bar.step());
         }
-        System.out.printf("index: %d tracks in %s (%d added, %d updated, %d removed, %d unchanged) with %s in %.1f s%n",
-                result.total(), out, result.added(), result.updated(), result.removed(), result.unchanged(), saved.id(),
-                (System.nanoTime() - start) / 1e9);
+        System.out.printf("index: %d tracks in %s (%d added, %d updated, %d removed, %d unchanged; map %s) with %s in %.1f s%n",
+                result.total(), out, result.added(), result.updated(), result.removed(), result.unchanged(),
+                result.relaidOut() ? "laid out" : "updated in place", saved.id(), (System.nanoTime() - start) / 1e9);
         return 0;
+    }
+
+    private static IndexedTrack source(PreparedData prepared, String id) {
+        FeatureManifest.Track f = prepared.store().track(id).orElseThrow();
+        String path = Path.of(f.source()).toAbsolutePath().normalize().toString();
+        return new IndexedTrack(id, path, prepared.labels().get(id), prepared.artists().get(id),
+                prepared.albums().get(id), prepared.titles().get(id), f.durationSeconds(), f.sourceBytes(),
+                f.sourceModified(), null);
     }
 }

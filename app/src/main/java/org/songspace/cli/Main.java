@@ -2,6 +2,7 @@ package org.songspace.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import org.songspace.io.UserError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -45,19 +46,44 @@ public final class Main implements Runnable {
         return cli;
     }
 
-    /** Expected failures (bad files, unwritable folders, bad values) get one line, not a stack trace. */
+    /** Frames of a bug's stack trace that are shown: enough to find it, short enough to read. */
+    private static final int TRACE_FRAMES = 8;
+
+    /**
+     * Expected failures (a bad flag, file or folder: {@link UserError} and I/O errors) get one line naming
+     * it; anything else is a bug and also gets a short stack trace to report.
+     */
     private static int handleFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
-        if (e instanceof IOException || e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
-            String message = e instanceof java.nio.file.NoSuchFileException nsf
-                    ? nsf.getFile() + ": no such file or folder"
-                    : e.getMessage();
-            err.println("songspace " + cli.getCommandName() + ": error: " + message);
+        String command = "songspace " + cli.getCommandName();
+        if (e instanceof UserError || e instanceof IOException) {
+            err.println(command + ": error: " + describe(e));
         } else {
-            err.println("songspace " + cli.getCommandName() + ": unexpected error:");
-            e.printStackTrace(err);
+            err.println(command + ": unexpected error (a bug; please report it with these lines): " + e);
+            StackTraceElement[] trace = e.getStackTrace();
+            for (int i = 0; i < Math.min(TRACE_FRAMES, trace.length); i++) {
+                err.println("    at " + trace[i]);
+            }
+            for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+                err.println("  caused by: " + cause);
+            }
         }
         err.flush();
         return FATAL;
+    }
+
+    /** A one-line message that always says something (some JDK exceptions carry none). */
+    static String describe(Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException nsf) {
+            return nsf.getFile() + ": no such file or folder";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException ade) {
+            return ade.getFile() + ": permission denied";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException fae) {
+            return fae.getFile() + ": already exists";
+        }
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 }

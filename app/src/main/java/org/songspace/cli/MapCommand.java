@@ -10,6 +10,7 @@ import org.songspace.map.ScatterPlot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.songspace.io.UserError;
 
 @Command(name = "map", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Project embeddings to 2-D (or 3-D) with UMAP or PCA: writes OUT.png (a scatter coloured by "
@@ -35,7 +36,7 @@ final class MapCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         EmbeddingSet set = EmbeddingSet.read(embeddings);
         if (set.vectors().length < 2) {
-            throw new IllegalArgumentException(embeddings + " holds " + set.vectors().length + " vectors; a map needs at least 2");
+            throw new UserError(embeddings + " holds " + set.vectors().length + " vectors; a map needs at least 2");
         }
         float[][] coords = Projection.project(set.vectors(), projection, components, seed);
         StringBuilder csv = new StringBuilder(components == 3 ? "id,label,x,y,z\n" : "id,label,x,y\n");

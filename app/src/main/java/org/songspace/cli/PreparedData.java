@@ -15,6 +15,7 @@ import org.songspace.features.FeatureConfig;
 import org.songspace.features.FeatureJob;
 import org.songspace.features.FeatureManifest;
 import org.songspace.features.FeatureStore;
+import org.songspace.io.UserError;
 
 /**
  * A collection with its features ready: DATA is an audio collection in any layout (features are computed
@@ -22,7 +23,8 @@ import org.songspace.features.FeatureStore;
  * then come from each id's first folder, the folder-per-label convention).
  */
 record PreparedData(Path source, Dataset dataset, FeatureStore store, Map<String, String> labels,
-                    Map<String, String> artists, Map<String, String> titles, List<String> ids) {
+                    Map<String, String> artists, Map<String, String> titles, Map<String, String> albums,
+                    List<String> ids) {
 
     /**
      * @param modelConfig when a saved model dictates the features (embed, evaluate), a features folder given
@@ -33,7 +35,7 @@ record PreparedData(Path source, Dataset dataset, FeatureStore store, Map<String
         if (FeatureStore.isFeatureFolder(data)) {
             FeatureStore store = FeatureStore.open(data);
             if (modelConfig && !store.config().equals(config)) {
-                throw new IllegalArgumentException("the features in " + data + " were made with " + store.config()
+                throw new UserError("the features in " + data + " were made with " + store.config()
                         + ", but the model was trained on " + config + "; give the audio instead, or features made "
                         + "with the model's config");
             }
@@ -44,7 +46,8 @@ record PreparedData(Path source, Dataset dataset, FeatureStore store, Map<String
                     labels.put(id, id.substring(0, slash));
                 }
             }
-            return new PreparedData(data, null, store, labels, Map.of(), Map.of(), new ArrayList<>(store.tracks().keySet()));
+            return new PreparedData(data, null, store, labels, Map.of(), Map.of(), Map.of(),
+                    new ArrayList<>(store.tracks().keySet()));
         }
         Dataset ds = DatasetReader.read(data, layout);
         Path dir = featuresDir != null ? featuresDir : FeatureCache.folderFor(ds.root(), config);
@@ -60,6 +63,7 @@ record PreparedData(Path source, Dataset dataset, FeatureStore store, Map<String
         Map<String, String> labels = new HashMap<>();
         Map<String, String> artists = new HashMap<>();
         Map<String, String> titles = new HashMap<>();
+        Map<String, String> albums = new HashMap<>();
         List<String> ids = new ArrayList<>();
         for (Track t : ds.tracks()) {
             if (store.track(t.id()).isPresent()) {
@@ -71,9 +75,12 @@ record PreparedData(Path source, Dataset dataset, FeatureStore store, Map<String
                     artists.put(t.id(), t.artist());
                 }
                 titles.put(t.id(), t.displayTitle());
+                if (t.album() != null) {
+                    albums.put(t.id(), t.album());
+                }
             }
         }
-        return new PreparedData(data, ds, store, labels, artists, titles, ids);
+        return new PreparedData(data, ds, store, labels, artists, titles, albums, ids);
     }
 
     /** The readable part of the dataset (tracks whose features exist). */

@@ -26,7 +26,14 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         WebServer server = new WebServer(indexDir);
-        int bound = server.start(host, port);
+        int bound;
+        try {
+            bound = server.start(host, port);
+        } catch (RuntimeException e) {
+            // Nothing half-open: the index, the models and the HTTP threads all go before we exit.
+            server.close();
+            throw e;
+        }
         System.out.printf("serve: http://%s:%d/ (Ctrl-C to stop)%n", host, bound);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

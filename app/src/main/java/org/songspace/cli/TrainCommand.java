@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.songspace.io.UserError;
 
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train an encoder (cae, triplet or crnn) on 3 s log-mel segments and save it as a model folder.",
@@ -94,7 +95,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         EncoderType type = EncoderType.parse(model);
         if (Files.exists(out) && !resume && Files.exists(out.resolve("checkpoint/state.json"))) {
-            throw new IllegalArgumentException(out + " already holds a training run: use --resume to continue it, "
+            throw new UserError(out + " already holds a training run: use --resume to continue it, "
                     + "or another --out");
         }
         PreparedData prepared = PreparedData.prepare(data, dataOptions.layout, dataOptions.features, featureOptions.toConfig(), dataOptions.quiet, false);

@@ -1,22 +1,27 @@
 package org.songspace.cli;
 
-import me.tongfei.progressbar.ProgressBar;
+import java.util.Locale;
 import org.songspace.model.SavedModel;
 
-/** Training progress: a bar per epoch with the running loss, and one summary line per epoch. */
+/**
+ * Training progress: on a terminal a bar per epoch with the running loss; always one summary line per
+ * epoch (a log gets just those lines).
+ */
 class TrainProgress extends TrainLog {
-    private ProgressBar bar;
+    private Progress.Steps bar;
 
     @Override
     public void epochStarted(int epoch, int steps) {
-        bar = Progress.bar("epoch " + (epoch + 1), steps);
+        if (Progress.stderrIsTerminal()) {
+            bar = Progress.steps("epoch " + (epoch + 1), steps, false);
+        }
     }
 
     @Override
     public void stepFinished(int epoch, int step, double loss) {
         if (bar != null) {
             bar.step();
-            bar.setExtraMessage(String.format(" loss %.4f", loss));
+            bar.note(String.format(Locale.ROOT, " loss %.4f", loss));
         }
     }
 

@@ -7,31 +7,30 @@ import io.javalin.http.UploadedFile;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import org.songspace.audio.AudioFormatException;
-import org.songspace.audio.AudioLoader;
-import org.songspace.embed.Embedder;
-import org.songspace.features.LogMelExtractor;
-import org.songspace.index.IndexManifest;
 import org.songspace.index.IndexedTrack;
-import org.songspace.index.LibraryIndexer;
-import org.songspace.index.SimilarityIndex;
+import org.songspace.io.UserError;
+import org.songspace.similarity.Match;
+import org.songspace.similarity.Neighbours;
+import org.songspace.similarity.SearchOptions;
+import org.songspace.similarity.SimilarityService;
 
 /**
- * The web map of an index: a page (classpath {@code /web}) and a JSON API.
+ * The web map of an index: a page (classpath {@code /web}) and a JSON API, all answered by one
+ * {@link SimilarityService}.
  * <ul>
  *   <li>{@code GET /api/tracks}: every track with its map position and label;</li>
  *   <li>{@code GET /api/similar/{id}?k=10}: nearest neighbours of an indexed track (404 for an unknown id);</li>
  *   <li>{@code GET /api/audio/{id}}: the track's audio file, found by id only, so no request can name a path;</li>
  *   <li>{@code POST /api/query} (multipart field {@code file}): embeds an uploaded file in memory and returns
- *       its neighbours and an estimated map position; nothing is written to disk.</li>
+ *       its neighbours and its place on the map; nothing is written to disk. Uploads are embedded
+ *       concurrently, at most {@link SimilarityService#DEFAULT_CONCURRENT_EMBEDS} at once.</li>
  * </ul>
  * Binds to 127.0.0.1 unless told otherwise.
  */
@@ -39,27 +38,30 @@ public final class WebServer implements AutoCloseable {
     /** Largest accepted upload. */
     public static final long MAX_UPLOAD_BYTES = 50L * 1024 * 1024;
 
-    private final SimilarityIndex index;
-    private final IndexManifest manifest;
-    private final Map<String, float[]> positions = new LinkedHashMap<>();
-    private final Map<String, IndexedTrack> tracks;
-    private final Path modelDir;
-    private Embedder embedder;
-    private LogMelExtractor extractor;
+    private final SimilarityService service;
     private Javalin app;
 
-    public WebServer(Path indexDir) throws IOException {
-        this.manifest = LibraryIndexer.manifest(indexDir);
-        this.index = SimilarityIndex.open(indexDir);
-        this.tracks = index.tracks();
-        this.modelDir = indexDir.resolve(LibraryIndexer.MODEL_DIR);
-        LibraryIndexer.MapPositions map = LibraryIndexer.map(indexDir);
-        for (int i = 0; i < map.ids().size(); i++) {
-            positions.put(map.ids().get(i), map.xy()[i]);
-        }
+    /** A track as the map draws it. */
+    record MapTrack(String id, String title, String label, String artist, String album, double duration, float x, float y) {
     }
 
-    /** Starts serving; port 0 picks a free port. Returns the port. */
+    record TrackList(String model, String library, List<String> labels, List<MapTrack> tracks) {
+    }
+
+    record SimilarAnswer(String id, List<Match> results) {
+    }
+
+    record QueryAnswer(String file, float x, float y, List<Match> results) {
+    }
+
+    record ErrorAnswer(String error) {
+    }
+
+    public WebServer(Path indexDir) throws IOException {
+        this.service = SimilarityService.open(indexDir);
+    }
+
+    /** Starts serving; port 0 picks a free port. Returns the port; a port in use is a {@link UserError}. */
     public int start(String host, int port) {
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -74,55 +76,59 @@ public final class WebServer implements AutoCloseable {
         app.get("/api/similar/<id>", this::similar);
         app.get("/api/audio/<id>", this::audio);
         app.post("/api/query", this::query);
-        app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
-        app.start(host, port);
+        app.exception(UserError.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+        try {
+            app.start(host, port);
+        } catch (RuntimeException e) {
+            app.stop();
+            if (hasCause(e, BindException.class)) {
+                throw new UserError("port " + port + " on " + host + " is in use (or not allowed); choose another with --port", e);
+            }
+            throw e;
+        }
         return app.port();
     }
 
-    private void tracks(Context ctx) {
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (IndexedTrack t : tracks.values()) {
-            float[] xy = positions.getOrDefault(t.id(), new float[] {0, 0});
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", t.id());
-            m.put("title", t.title());
-            m.put("label", t.label());
-            m.put("artist", t.artist());
-            m.put("duration", t.durationSeconds());
-            m.put("x", xy[0]);
-            m.put("y", xy[1]);
-            list.add(m);
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("model", manifest.modelId());
-        body.put("library", manifest.library());
-        body.put("labels", tracks.values().stream().map(IndexedTrack::label).filter(l -> l != null).distinct().sorted().toList());
-        body.put("tracks", list);
-        ctx.json(body);
+        return false;
+    }
+
+    private void tracks(Context ctx) {
+        List<MapTrack> list = service.tracks().stream().map(t -> {
+            float[] xy = service.position(t.id()).orElse(new float[] {0, 0});
+            return new MapTrack(t.id(), t.title(), t.label(), t.artist(), t.album(), t.durationSeconds(), xy[0], xy[1]);
+        }).toList();
+        List<String> labels = service.tracks().stream().map(IndexedTrack::label).filter(l -> l != null).distinct().sorted()
+                .toList();
+        ctx.json(new TrackList(service.manifest().modelId(), service.manifest().library(), labels, list));
     }
 
     private void similar(Context ctx) throws IOException {
         String id = ctx.pathParam("id");
-        var track = index.get(id);
-        if (track.isEmpty()) {
+        if (service.track(id).isEmpty()) {
             error(ctx, HttpStatus.NOT_FOUND, "no track with id '" + id + "' in this index");
             return;
         }
-        int k = parseK(ctx);
-        boolean otherArtists = "true".equals(ctx.queryParam("excludeSameArtist"));
-        List<SimilarityIndex.Hit> hits = index.search(track.get().vector(), k, Set.of(id),
-                otherArtists ? track.get().artist() : null);
-        ctx.json(Map.of("id", id, "results", hits(hits)));
+        SearchOptions options = SearchOptions.builder().k(parseK(ctx))
+                .excludeSameArtist("true".equals(ctx.queryParam("excludeSameArtist")))
+                .excludeSameAlbum("true".equals(ctx.queryParam("excludeSameAlbum"))).build();
+        Neighbours answer = service.similar(service.resolve(id), options);
+        ctx.json(new SimilarAnswer(id, answer.matches()));
     }
 
     private void audio(Context ctx) throws IOException {
         String id = ctx.pathParam("id");
-        IndexedTrack track = tracks.get(id);
-        if (track == null) {
+        Optional<IndexedTrack> track = service.track(id);
+        if (track.isEmpty()) {
             error(ctx, HttpStatus.NOT_FOUND, "no track with id '" + id + "' in this index");
             return;
         }
-        Path file = Path.of(track.path());
+        Path file = Path.of(track.get().path());
         if (!Files.isRegularFile(file)) {
             error(ctx, HttpStatus.NOT_FOUND, "the audio file of '" + id + "' is gone");
             return;
@@ -137,73 +143,36 @@ public final class WebServer implements AutoCloseable {
             error(ctx, HttpStatus.BAD_REQUEST, "send the audio as multipart form field 'file'");
             return;
         }
-        if (upload.size() > MAX_UPLOAD_BYTES) {
-            error(ctx, HttpStatus.CONTENT_TOO_LARGE, "the file is larger than " + MAX_UPLOAD_BYTES / (1024 * 1024) + " MB");
-            return;
-        }
         byte[] bytes;
         try (InputStream in = upload.content()) {
-            bytes = in.readNBytes((int) MAX_UPLOAD_BYTES + 1);
+            bytes = upload.size() > MAX_UPLOAD_BYTES ? null : in.readNBytes((int) MAX_UPLOAD_BYTES + 1);
         }
-        if (bytes.length > MAX_UPLOAD_BYTES) {
+        if (bytes == null || bytes.length > MAX_UPLOAD_BYTES) {
             error(ctx, HttpStatus.CONTENT_TOO_LARGE, "the file is larger than " + MAX_UPLOAD_BYTES / (1024 * 1024) + " MB");
             return;
         }
-        float[] vector;
+        Neighbours answer;
         try {
-            var clip = AudioLoader.decode(bytes);
-            synchronized (this) {
-                if (embedder == null) {
-                    embedder = Embedder.open(modelDir);
-                    extractor = new LogMelExtractor(embedder.model().features());
-                }
-                vector = embedder.embed(extractor.logMel(clip));
-            }
+            answer = service.similar(service.embed(bytes, upload.filename()), SearchOptions.ofK(parseK(ctx)));
         } catch (AudioFormatException e) {
-            error(ctx, HttpStatus.UNSUPPORTED_MEDIA_TYPE, upload.filename() + ": " + e.getMessage());
+            error(ctx, HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
             return;
         }
-        List<SimilarityIndex.Hit> hits = index.search(vector, parseK(ctx), Set.of(), null);
-        // Where the upload lands: the similarity-weighted mean position of its neighbours.
-        double x = 0;
-        double y = 0;
-        double w = 0;
-        for (SimilarityIndex.Hit h : hits) {
-            float[] p = positions.get(h.track().id());
-            double weight = Math.max(1e-3, h.similarity() + 1);
-            if (p != null) {
-                x += weight * p[0];
-                y += weight * p[1];
-                w += weight;
-            }
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("file", upload.filename());
-        body.put("x", w == 0 ? 0 : x / w);
-        body.put("y", w == 0 ? 0 : y / w);
-        body.put("results", hits(hits));
-        ctx.json(body);
+        float[] xy = answer.position();
+        ctx.json(new QueryAnswer(upload.filename(), xy[0], xy[1], answer.matches()));
     }
 
     private static int parseK(Context ctx) {
         String k = ctx.queryParam("k");
         try {
-            int value = k == null ? 10 : Integer.parseInt(k);
-            if (value < 1 || value > 1000) {
-                throw new IllegalArgumentException("k must be between 1 and 1000, got " + k);
-            }
-            return value;
+            return k == null ? SearchOptions.DEFAULT_K : Integer.parseInt(k);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("k must be a number, got " + k);
+            throw new UserError("k must be a number, got " + k);
         }
     }
 
-    private static List<Map<String, Object>> hits(List<SimilarityIndex.Hit> hits) {
-        return hits.stream().map(SimilarityIndex.Hit::toJson).toList();
-    }
-
     private static void error(Context ctx, HttpStatus status, String message) {
-        ctx.status(status).json(Map.of("error", message == null ? status.getMessage() : message));
+        ctx.status(status).json(new ErrorAnswer(message == null ? status.getMessage() : message));
     }
 
     private static String contentType(Path file) {
@@ -222,14 +191,10 @@ public final class WebServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        if (app != null) {
-            app.stop();
-        }
-        synchronized (this) {
-            if (embedder != null) {
-                embedder.close();
+        try (service) {
+            if (app != null) {
+                app.stop();
             }
         }
-        index.close();
     }
 }

@@ -155,6 +155,17 @@ class PipelineCommandsTest {
         CliRun byFile = CliRun.of("similar", index.toString(), demo.resolve("corpus/disco/disco.00001.wav").toString(), "-k", "3");
         assertEquals(0, byFile.exitCode(), byFile.toString());
         assertTrue(byFile.out().contains("embedded with triplet-"), byFile.out());
+        CliRun indexedFile = CliRun.of("similar", index.toString(), library.resolve("rock/rock.00000.wav").toString(),
+                "-k", "11", "--json");
+        assertEquals(0, indexedFile.exitCode(), indexedFile.toString());
+        assertTrue(indexedFile.out().contains("\"seed\" : \"rock/rock.00000\""), indexedFile.out());
+        assertTrue(!indexedFile.out().contains("\"id\" : \"rock/rock.00000\""), "an indexed file is not its own neighbour");
+        assertEquals(11, indexedFile.out().split("\"similarity\"").length - 1, indexedFile.out());
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 5, java.net.InetAddress.getByName("127.0.0.1"))) {
+            CliRun busy = CliRun.of("serve", index.toString(), "--port", String.valueOf(taken.getLocalPort()));
+            assertEquals(Main.FATAL, busy.exitCode(), busy.toString());
+            assertTrue(busy.err().contains("port " + taken.getLocalPort() + " on 127.0.0.1 is in use"), busy.err());
+        }
 
         Files.copy(demo.resolve("corpus/disco/disco.00000.wav"), library.resolve("rock/new-song.wav"));
         Files.delete(library.resolve("jazz/jazz.00003.wav"));

@@ -13,6 +13,35 @@ public final class TestPipeline {
     public record Built(Path corpus, Path model, Path index) {
     }
 
+    private static Built shared;
+
+    /**
+     * One indexed quick demo for every test class of this JVM that only reads it (building one costs
+     * ~8 s); it lives in a temporary folder removed when the JVM exits. Tests must not change it.
+     */
+    public static synchronized Built shared() {
+        if (shared == null) {
+            try {
+                Path dir = java.nio.file.Files.createTempDirectory("songspace-test-index");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+                shared = indexedDemo(dir);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return shared;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var walk = java.nio.file.Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.deleteIfExists(p);
+            }
+        } catch (java.io.IOException e) {
+            // a temporary folder: the OS cleans it up eventually
+        }
+    }
+
     public static Built indexedDemo(Path tmp) {
         Path demo = tmp.resolve("demo");
         CliRun run = CliRun.of("demo", "--quick", "--out", demo.toString(), "-q", "--models", "triplet");

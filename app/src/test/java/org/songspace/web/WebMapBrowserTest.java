@@ -43,7 +43,7 @@ class WebMapBrowserTest {
     static void start() throws IOException {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
                 "chromium and chromium-driver are not installed (apt-get install chromium chromium-driver): skipping");
-        TestPipeline.Built built = TestPipeline.indexedDemo(tmp);
+        TestPipeline.Built built = TestPipeline.shared();
         server = new WebServer(built.index());
         int port = server.start("127.0.0.1", 0);
         ChromeOptions options = new ChromeOptions();

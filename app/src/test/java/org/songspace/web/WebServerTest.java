@@ -20,13 +20,10 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.songspace.cli.TestPipeline;
 
 /** The JSON API over real HTTP, on an index of a quick demo run. */
 class WebServerTest {
-    @TempDir
-    static Path tmp;
     static WebServer server;
     static String base;
     static TestPipeline.Built built;
@@ -35,7 +32,7 @@ class WebServerTest {
 
     @BeforeAll
     static void start() throws IOException {
-        built = TestPipeline.indexedDemo(tmp);
+        built = TestPipeline.shared();
         server = new WebServer(built.index());
         base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
     }
@@ -109,6 +106,44 @@ class WebServerTest {
         HttpResponse<byte[]> tooBig = upload("huge.wav", huge);
         assertTrue(tooBig.statusCode() == 413 || tooBig.statusCode() == 400, "oversized upload -> " + tooBig.statusCode());
         assertEquals(filesBefore, countFiles(built.index()), "uploads must not be stored in the index folder");
+    }
+
+    @Test
+    void anUploadedCopyOfAnIndexedFileComesBackFirst() throws Exception {
+        // Catches drift between what index stored and what an on-the-fly embedding computes.
+        HttpResponse<byte[]> r = upload("copy.wav", Files.readAllBytes(built.corpus().resolve("metal/metal.00003.wav")));
+        assertEquals(200, r.statusCode(), new String(r.body()));
+        JsonNode first = JSON.readTree(r.body()).get("results").get(0);
+        assertEquals("metal/metal.00003", first.get("id").asText());
+        assertTrue(first.get("similarity").asDouble() >= 0.999, first.toString());
+    }
+
+    @Test
+    void uploadsAreEmbeddedConcurrently() throws Exception {
+        byte[] song = Files.readAllBytes(built.corpus().resolve("jazz/jazz.00001.wav"));
+        List<java.util.concurrent.CompletableFuture<HttpResponse<byte[]>>> running = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            running.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return upload("song.wav", song);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        for (var f : running) {
+            assertEquals(200, f.get().statusCode());
+        }
+    }
+
+    @Test
+    void aPortInUseIsSaidAndNothingIsLeftOpen() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"));
+             WebServer second = new WebServer(built.index())) {
+            org.songspace.io.UserError e = org.junit.jupiter.api.Assertions.assertThrows(org.songspace.io.UserError.class,
+                    () -> second.start("127.0.0.1", taken.getLocalPort()));
+            assertTrue(e.getMessage().contains("port " + taken.getLocalPort() + " on 127.0.0.1 is in use"), e.getMessage());
+        }
     }
 
     private static long countFiles(Path dir) throws IOException {

@@ -46,9 +46,13 @@ public final class AudioLoader {
             throw new NoSuchFileException(path.toString(), null, "no such file");
         }
         if (data.length == 0) {
-            throw new AudioFormatException("empty file (0 bytes)");
+            throw new AudioFormatException("empty file (0 bytes)").in(path);
         }
-        return decode(data);
+        try {
+            return decode(data);
+        } catch (AudioFormatException e) {
+            throw e.in(path);
+        }
     }
 
     /** Decodes in-memory file bytes at their own sample rate. */

@@ -1,5 +1,7 @@
 package org.songspace.audio;
 
+import org.songspace.io.UserError;
+
 /**
  * Sample-rate conversion that reproduces librosa 0.9.2's {@code resample} (resampy's band-limited
  * interpolation with zero-padded edges, then trimmed or padded to ceil(n * ratio) samples).
@@ -37,7 +39,7 @@ public final class Resampler {
 
     public float[] resample(float[] x, int fromRate, int toRate) {
         if (fromRate <= 0 || toRate <= 0) {
-            throw new IllegalArgumentException("sample rates must be positive: " + fromRate + " -> " + toRate);
+            throw new UserError("sample rates must be positive: " + fromRate + " -> " + toRate);
         }
         if (fromRate == toRate) {
             return x.clone();

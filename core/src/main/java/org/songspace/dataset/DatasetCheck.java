@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.songspace.audio.AudioClip;
+import org.songspace.audio.AudioFormatException;
 import org.songspace.audio.AudioLoader;
 import org.songspace.io.Parallel;
 
@@ -28,7 +29,8 @@ public final class DatasetCheck {
                     AudioClip clip = AudioLoader.decode(t.path());
                     return clip.durationSeconds();
                 } catch (IOException | RuntimeException e) {
-                    return new Problem(t, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                    String reason = e instanceof AudioFormatException afe ? afe.reason() : e.getMessage();
+                    return new Problem(t, reason == null ? e.getClass().getSimpleName() : reason);
                 } finally {
                     onTrack.run();
                 }

@@ -31,6 +31,7 @@ public final class DatasetReader {
     private static final Set<String> LABEL_COLUMNS = Set.of("label", "genre", "class", "style");
     private static final Set<String> ARTIST_COLUMNS = Set.of("artist", "group", "album_artist");
     private static final Set<String> TITLE_COLUMNS = Set.of("title", "name", "song");
+    private static final Set<String> ALBUM_COLUMNS = Set.of("album", "release");
 
     private DatasetReader() {
     }
@@ -149,6 +150,7 @@ public final class DatasetReader {
         int labelCol = column(header, LABEL_COLUMNS);
         int artistCol = column(header, ARTIST_COLUMNS);
         int titleCol = column(header, TITLE_COLUMNS);
+        int albumCol = column(header, ALBUM_COLUMNS);
         if (pathCol < 0) {
             throw new DatasetException(csv + ": the header has no path column (found: " + String.join(",", header)
                     + "; expected path,label[,artist])");
@@ -182,7 +184,8 @@ public final class DatasetReader {
                 throw new DatasetException(where + ": duplicate track id '" + id + "' (also on line " + previous + ")");
             }
             String title = titleCol < 0 ? null : field(row, titleCol).trim();
-            tracks.add(new Track(id, file, label, artist, title));
+            String album = albumCol < 0 ? null : field(row, albumCol).trim();
+            tracks.add(new Track(id, file, label, artist, title, album));
         }
         if (tracks.isEmpty()) {
             throw new DatasetException(csv + ": the manifest lists no tracks");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import org.songspace.io.UserError;
 
 /**
  * Track-level splits. Stratified splits keep each label's share within one track of its target in every
@@ -177,14 +178,14 @@ public final class Splitter {
 
     private static void checkFractions(double valid, double test) {
         if (valid < 0 || test < 0 || valid + test >= 1) {
-            throw new IllegalArgumentException("need valid >= 0, test >= 0 and valid + test < 1, got valid="
+            throw new UserError("need valid >= 0, test >= 0 and valid + test < 1, got valid="
                     + valid + " test=" + test);
         }
     }
 
     private static void checkK(int k, int tracks) {
         if (k < 2 || k > tracks) {
-            throw new IllegalArgumentException("k-fold needs 2 <= k <= tracks (" + tracks + "), got k=" + k);
+            throw new UserError("k-fold needs 2 <= k <= tracks (" + tracks + "), got k=" + k);
         }
     }
 }

@@ -12,12 +12,13 @@ import java.util.Optional;
  * @param label  class label (genre, style), or null in an unlabeled library
  * @param artist artist or other grouping for leakage-free splits, or null when unknown
  * @param title  the song's title when the collection names it (a manifest's title column), else null
+ * @param album  the album when the collection names it (a manifest's album column), else null
  */
-public record Track(String id, Path path, String label, String artist, String title) {
+public record Track(String id, Path path, String label, String artist, String title, String album) {
 
-    /** A track without a known title. */
+    /** A track without a known title or album. */
     public Track(String id, Path path, String label, String artist) {
-        this(id, path, label, artist, null);
+        this(id, path, label, artist, null, null);
     }
 
     public Track {
@@ -32,6 +33,9 @@ public record Track(String id, Path path, String label, String artist, String ti
         }
         if (title != null && title.isBlank()) {
             title = null;
+        }
+        if (album != null && album.isBlank()) {
+            album = null;
         }
     }
 

@@ -1,6 +1,7 @@
 package org.songspace.features;
 
 import org.songspace.audio.ResamplerFilter;
+import org.songspace.io.UserError;
 
 /**
  * Parameters of the log-mel spectrogram. {@link #librosaDefaults()} gives librosa 0.9.2's
@@ -34,7 +35,7 @@ public record FeatureConfig(int sampleRate, int nFft, int hopLength, int nMels, 
 
     private static void require(boolean ok, String message) {
         if (!ok) {
-            throw new IllegalArgumentException(message);
+            throw new UserError(message);
         }
     }
 

@@ -14,6 +14,7 @@ import org.songspace.audio.AudioLoader;
 import org.songspace.io.Json;
 import org.songspace.io.Parallel;
 import org.songspace.io.Npy;
+import org.songspace.io.UserError;
 
 /**
  * Turns a file or folder of audio into a features folder: one {@code <id>.npy} ([n_mels, frames]
@@ -56,7 +57,7 @@ public final class FeatureJob {
      */
     public static FeatureJob create(FeatureConfig config, int threads, Listener listener) {
         if (threads < 0) {
-            throw new IllegalArgumentException("threads must be >= 0: " + threads);
+            throw new UserError("threads must be >= 0: " + threads);
         }
         int n = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
         return new FeatureJob(config, n, listener == null ? new Listener() { } : listener);
@@ -80,7 +81,7 @@ public final class FeatureJob {
     /** Featurises the given tracks into {@code outDir}. */
     public Result run(List<Source> inputs, Path outDir) throws IOException {
         if (inputs.isEmpty()) {
-            throw new IllegalArgumentException("no tracks to featurise");
+            throw new UserError("no tracks to featurise");
         }
         prepareOutput(outDir);
         Path manifestPath = outDir.resolve(FeatureManifest.FILE_NAME);
@@ -145,7 +146,7 @@ public final class FeatureJob {
         if (e instanceof OutOfMemoryError) {
             return "too large to decode in memory (" + e.getMessage() + ")";
         }
-        String message = e.getMessage();
+        String message = e instanceof org.songspace.audio.AudioFormatException afe ? afe.reason() : e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 

@@ -2,6 +2,7 @@ package org.songspace.vectors;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.songspace.io.UserError;
 
 /**
  * k-nearest-neighbour classification of embeddings: majority vote among the k nearest training
@@ -29,7 +30,7 @@ public final class Knn {
                     + train.length + " vectors, " + labels.length + " labels");
         }
         if (k <= 0) {
-            throw new IllegalArgumentException("k must be positive, got " + k);
+            throw new UserError("k must be positive, got " + k);
         }
         int dim = train[0].length;
         for (float[] v : train) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.songspace.dataset.Fold;
 import org.songspace.vectors.Knn;
+import org.songspace.io.UserError;
 
 /**
  * k-NN evaluation of embeddings: held-out tracks are classified by majority vote of their k nearest
@@ -18,7 +19,7 @@ public final class KnnEvaluator {
     /** @param k neighbours that vote (5 by default in the CLI); metric cosine or euclidean */
     public KnnEvaluator(int k, Knn.Metric metric) {
         if (k <= 0) {
-            throw new IllegalArgumentException("k must be positive, got " + k);
+            throw new UserError("k must be positive, got " + k);
         }
         this.k = k;
         this.metric = metric;
@@ -29,10 +30,10 @@ public final class KnnEvaluator {
         LabeledVectors train = data.subset(trainIds);
         LabeledVectors test = data.subset(testIds);
         if (train.size() == 0) {
-            throw new IllegalArgumentException("no labelled training tracks to classify against");
+            throw new UserError("no labelled training tracks to classify against");
         }
         if (test.size() == 0) {
-            throw new IllegalArgumentException("no labelled held-out tracks to classify");
+            throw new UserError("no labelled held-out tracks to classify");
         }
         Knn knn = new Knn(train.vectors(), train.labels(), k, metric);
         int[] predicted = new int[test.size()];

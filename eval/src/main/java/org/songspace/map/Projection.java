@@ -2,6 +2,7 @@ package org.songspace.map;
 
 import java.util.Random;
 import tagbio.umap.Umap;
+import org.songspace.io.UserError;
 
 /**
  * 2-D (or 3-D) layouts of embeddings for maps. UMAP (the tagbio pure-Java port) with documented
@@ -21,29 +22,36 @@ public final class Projection {
 
     public static float[][] project(float[][] vectors, Method method, int components, long seed) {
         if (vectors.length == 0) {
-            throw new IllegalArgumentException("nothing to project");
+            throw new UserError("nothing to project");
         }
         if (components < 2 || components > 3) {
-            throw new IllegalArgumentException("components must be 2 or 3, got " + components);
+            throw new UserError("components must be 2 or 3, got " + components);
         }
         return method == Method.PCA || vectors.length < 4 ? pca(vectors, components) : umap(vectors, components, seed);
     }
 
     /**
-     * UMAP with cosine distance, {@value #DEFAULT_NEIGHBOURS} neighbours (fewer for tiny sets) and
-     * min_dist {@value #DEFAULT_MIN_DIST}, single-threaded so the seed fixes the result.
+     * UMAP of the directions of the vectors (cosine neighbours), {@value #DEFAULT_NEIGHBOURS} neighbours
+     * (fewer for tiny sets) and min_dist {@value #DEFAULT_MIN_DIST}, single-threaded so the seed fixes the
+     * result. It runs Euclidean distance on unit-length copies, which ranks neighbours exactly as cosine
+     * does: the port's "cosine" metric fails (a NullPointerException in its nearest-neighbour descent)
+     * on more than 4096 points.
      */
     public static float[][] umap(float[][] vectors, int components, long seed) {
+        float[][] unit = new float[vectors.length][];
+        for (int i = 0; i < unit.length; i++) {
+            unit[i] = org.songspace.vectors.Vectors.normalise(vectors[i].clone());
+        }
         Umap umap = new Umap();
         umap.setNumberComponents(components);
         umap.setNumberNearestNeighbours(Math.max(2, Math.min(DEFAULT_NEIGHBOURS, vectors.length - 1)));
         umap.setMinDist(DEFAULT_MIN_DIST);
-        umap.setMetric("cosine");
+        umap.setMetric("euclidean");
         umap.setSeed(seed);
         umap.setRandom(new Random(seed));
         umap.setThreads(1);
         umap.setVerbose(false);
-        return umap.fitTransform(vectors);
+        return umap.fitTransform(unit);
     }
 
     /** Principal components by power iteration with deflation on the centred data. */

@@ -55,6 +55,15 @@ class ProjectionTest {
         assertTrue(across > within, "clusters should stay apart: within " + within + ", across " + across);
     }
 
+    @Test
+    void umapLaysOutMoreThan4096Points() {
+        // The UMAP port's own cosine metric threw a NullPointerException past 4096 points (its NN-descent).
+        float[][] x = clusters(2100);
+        float[][] map = Projection.umap(x, 2, 1);
+        assertEquals(4200, map.length);
+        assertTrue(distance(map[0], map[4199]) > distance(map[0], map[1]), "the two clusters stay apart");
+    }
+
     private static double distance(float[] p, float[] q) {
         return Math.hypot(p[0] - q[0], p[1] - q[1]);
     }

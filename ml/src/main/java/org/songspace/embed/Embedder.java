@@ -1,6 +1,5 @@
 package org.songspace.embed;
 
-import org.songspace.vectors.EmbeddingSet;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import java.io.IOException;
@@ -8,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.songspace.audio.AudioClip;
 import org.songspace.audio.AudioLoader;
 import org.songspace.features.FeatureStore;
 import org.songspace.features.LogMelExtractor;
@@ -16,6 +16,7 @@ import org.songspace.model.ModelFolder;
 import org.songspace.model.SavedModel;
 import org.songspace.model.TorchRuntime;
 import org.songspace.model.TrackEncoder;
+import org.songspace.vectors.EmbeddingSet;
 
 /**
  * A saved model ready to embed: loads the model folder (and nothing else), featurises audio with the
@@ -87,7 +88,12 @@ public final class Embedder implements AutoCloseable {
 
     /** Decodes, featurises and embeds an audio file. */
     public float[] embedAudio(Path audio) throws IOException {
-        return embed(extractor.logMel(AudioLoader.decode(audio)));
+        return embedClip(AudioLoader.decode(audio));
+    }
+
+    /** Featurises (with the model's feature config) and embeds decoded audio. */
+    public float[] embedClip(AudioClip clip) {
+        return embed(extractor.logMel(clip));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.songspace.model;
 
 import java.util.Locale;
+import org.songspace.io.UserError;
 
 /** The three encoders of the original research. */
 public enum EncoderType {
@@ -20,7 +21,7 @@ public enum EncoderType {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown model '" + text + "': expected cae, triplet or crnn", e);
+            throw new UserError("unknown model '" + text + "': expected cae, triplet or crnn", e);
         }
     }
 

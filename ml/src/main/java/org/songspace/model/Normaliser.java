@@ -1,5 +1,7 @@
 package org.songspace.model;
 
+import org.songspace.io.UserError;
+
 /**
  * Per-mel-band standardisation with statistics from the training tracks: {@code (x - mean[m]) / std[m]}.
  * Stored in model.json so that embedding new audio applies exactly what training saw.
@@ -42,7 +44,7 @@ public record Normaliser(float[] mean, float[] std) {
 
         public Normaliser build() {
             if (count == 0) {
-                throw new IllegalStateException("no frames to compute normalisation statistics from");
+                throw new UserError("no frames to compute normalisation statistics from");
             }
             float[] mean = new float[sum.length];
             float[] std = new float[sum.length];

@@ -7,6 +7,7 @@ import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.songspace.io.UserError;
 
 /**
  * Configures DJL's PyTorch engine before its first use: offline (libtorch comes from the
@@ -62,7 +63,7 @@ public final class TorchRuntime {
             case "cpu" -> Device.cpu();
             case "gpu", "cuda" -> {
                 if (engine.getGpuCount() == 0) {
-                    throw new IllegalArgumentException("--device gpu: no CUDA device is usable. songspace ships the CPU "
+                    throw new UserError("--device gpu: no CUDA device is usable. songspace ships the CPU "
                             + "libtorch (Maven Central has no CUDA build of libtorch 2.7.1); point PYTORCH_LIBRARY_PATH at "
                             + "a CUDA libtorch 2.7.1 (e.g. the lib folder of a pip-installed torch==2.7.1) on a machine "
                             + "with an NVIDIA GPU");
@@ -70,7 +71,7 @@ public final class TorchRuntime {
                 yield Device.gpu();
             }
             case "auto" -> engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
-            default -> throw new IllegalArgumentException("--device must be cpu, gpu or auto, got " + choice);
+            default -> throw new UserError("--device must be cpu, gpu or auto, got " + choice);
         };
     }
 

@@ -9,6 +9,7 @@ import ai.djl.training.ParameterStore;
 import org.songspace.features.Segmenter;
 import org.songspace.features.MelSpectrogram;
 import org.songspace.vectors.Vectors;
+import org.songspace.io.UserError;
 
 /**
  * Runs an encoder in inference mode: standardises raw dB segments, forwards them in batches, and turns
@@ -61,7 +62,7 @@ public final class TrackEncoder implements AutoCloseable {
     /** One unit-length embedding for a whole track. */
     public float[] embedTrack(MelSpectrogram db) {
         if (db.nMels() != spec.nMels()) {
-            throw new IllegalArgumentException("spectrogram has " + db.nMels() + " mel bands, the model expects "
+            throw new UserError("spectrogram has " + db.nMels() + " mel bands, the model expects "
                     + spec.nMels() + " (features made with another config?)");
         }
         Segmenter segmenter = new Segmenter(spec.frames(), spec.frames(),

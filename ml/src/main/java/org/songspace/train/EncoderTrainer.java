@@ -35,6 +35,7 @@ import org.songspace.model.TorchRuntime;
 import org.songspace.model.TrackEncoder;
 import org.songspace.model.TripletLoss;
 import org.songspace.vectors.Knn;
+import org.songspace.io.UserError;
 
 /**
  * Trains one encoder: Adam on a cosine learning-rate schedule, P x K batches (triplet, CRNN) or uniform
@@ -61,7 +62,7 @@ public final class EncoderTrainer {
         EncoderType type = request.type();
         List<String> labelNames = request.labelNames();
         if (type.usesLabels() && labelNames.size() < 2) {
-            throw new IllegalArgumentException(type.id() + " trains on labels and needs at least 2 labels among the "
+            throw new UserError(type.id() + " trains on labels and needs at least 2 labels among the "
                     + "training tracks; found " + labelNames.size() + " (the cae model needs no labels)");
         }
         FeatureStore store = request.store();
@@ -222,7 +223,7 @@ public final class EncoderTrainer {
     /** Per-band statistics over (up to 500 of) the training tracks. */
     private static Normaliser normaliser(FeatureStore store, List<String> trainIds) throws IOException {
         if (trainIds.isEmpty()) {
-            throw new IllegalArgumentException("the split has no training tracks");
+            throw new UserError("the split has no training tracks");
         }
         Normaliser.Accumulator acc = new Normaliser.Accumulator(store.config().nMels());
         int step = Math.max(1, trainIds.size() / 500);

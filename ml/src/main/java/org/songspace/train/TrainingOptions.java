@@ -2,6 +2,7 @@ package org.songspace.train;
 
 import org.songspace.model.SavedModel;
 import org.songspace.model.TripletLoss;
+import org.songspace.io.UserError;
 
 /**
  * How to train. {@link #defaults()}: 30 epochs; batches of 8 labels x 4 segments (32); Adam with the
@@ -16,13 +17,13 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
 
     public TrainingOptions {
         if (epochs <= 0 || labelsPerBatch <= 0 || segmentsPerLabel <= 0 || patience <= 0 || kNeighbours <= 0) {
-            throw new IllegalArgumentException("epochs, batch sizes, patience and k must be positive");
+            throw new UserError("epochs, batch sizes, patience and k must be positive");
         }
         if (labelsPerBatch * segmentsPerLabel < 2) {
-            throw new IllegalArgumentException("a batch needs at least 2 segments");
+            throw new UserError("a batch needs at least 2 segments");
         }
         if (!(learningRate > 0) || !(finalLearningRate > 0) || !(margin > 0)) {
-            throw new IllegalArgumentException("learning rates and margin must be positive");
+            throw new UserError("learning rates and margin must be positive");
         }
     }
 

@@ -9,5 +9,6 @@ import org.songspace.features.FeatureConfig;
 public record IndexManifest(int format, String modelId, int dimension, FeatureConfig features, String library,
                             int tracks, String updated) {
     public static final String FILE_NAME = "index.json";
-    public static final int FORMAT = 1;
+    /** 2: paths and albums are searchable fields (format 1 indexes are rewritten from their stored vectors). */
+    public static final int FORMAT = 2;
 }

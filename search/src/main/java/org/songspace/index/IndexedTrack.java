@@ -1,24 +1,34 @@
 package org.songspace.index;
 
 /**
- * A track in the similarity index: identity, metadata, the source file's stamp (for incremental updates),
- * its embedding and its position on the library map.
+ * A track in the similarity index: identity, metadata, the source file's stamp (for incremental updates)
+ * and its embedding.
  *
+ * @param path           the audio file, absolute
+ * @param label          genre or other class label, or null
+ * @param artist         the artist, or null when unknown (variety rules skip unknowns)
+ * @param album          the album, or null when unknown
+ * @param title          the song's title when known
  * @param sourceBytes    size of the audio file when it was embedded
  * @param sourceModified its modification time in ms
- * @param title          the song's title when known
+ * @param vector         the embedding, or null in listings that do not need it
  */
-public record IndexedTrack(String id, String path, String label, String artist, double durationSeconds,
-                           long sourceBytes, long sourceModified, float[] vector, String title) {
+public record IndexedTrack(String id, String path, String label, String artist, String album, String title,
+                           double durationSeconds, long sourceBytes, long sourceModified, float[] vector) {
 
-    /** A track without a title. */
+    /** A track with no album or title (tests, benchmarks). */
     public IndexedTrack(String id, String path, String label, String artist, double durationSeconds, long sourceBytes,
                         long sourceModified, float[] vector) {
-        this(id, path, label, artist, durationSeconds, sourceBytes, sourceModified, vector, null);
+        this(id, path, label, artist, null, null, durationSeconds, sourceBytes, sourceModified, vector);
     }
 
     /** The same track with another vector (null for listings). */
     public IndexedTrack withVector(float[] v) {
-        return new IndexedTrack(id, path, label, artist, durationSeconds, sourceBytes, sourceModified, v, title);
+        return new IndexedTrack(id, path, label, artist, album, title, durationSeconds, sourceBytes, sourceModified, v);
+    }
+
+    /** Whether the file on disk still has the size and modification time it had when embedded. */
+    public boolean sameSource(long bytes, long modified) {
+        return sourceBytes == bytes && sourceModified == modified;
     }
 }

@@ -7,16 +7,15 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.IntConsumer;
 import org.songspace.embed.Embedder;
-import org.songspace.features.FeatureManifest;
 import org.songspace.features.FeatureStore;
 import org.songspace.io.Json;
-import org.songspace.map.Projection;
+import org.songspace.io.UserError;
 import org.songspace.model.ModelFolder;
 import org.songspace.model.SavedModel;
 
@@ -24,42 +23,60 @@ import org.songspace.model.SavedModel;
  * Builds and updates an index folder: {@code index.json}, {@code model/} (a copy of the model, so queries
  * need nothing else), {@code lucene/} (vectors + metadata) and {@code map.json} (2-D positions of every
  * track for the web map). Only new or changed files (by size and modification time) are embedded again;
- * tracks no longer in the library are removed. An index refuses a model other than the one it was built with.
- * Embeddings are committed every {@value #COMMIT_EVERY} tracks, so a killed update keeps what it embedded and
- * the next run continues from there.
+ * a track whose tags changed keeps its vector; tracks no longer in the library are removed. An index
+ * refuses a model other than the one it was built with. One Lucene writer serves the whole update and
+ * commits every {@value #COMMIT_EVERY} embeddings, so a killed update keeps what it embedded.
  */
 public final class LibraryIndexer {
-    /** Above this many tracks the map uses PCA instead of UMAP, to keep updates quick. */
-    static final int UMAP_LIMIT = 20_000;
-    public static final String MAP_FILE = "map.json";
     public static final String MODEL_DIR = "model";
     static final int COMMIT_EVERY = 256;
+    /** When more than this share of the library is new, placing tracks among too few anchors is poor: lay out anew. */
+    static final double RELAYOUT_SHARE = 0.5;
 
     private LibraryIndexer() {
     }
 
-    /** A library track to index; its features must be in the store. */
-    public record Source(String id, String label, String artist, String title) {
+    /** Computes the embedding of a library track (a track of the update's source list). */
+    @FunctionalInterface
+    public interface VectorSource {
+        float[] vectorFor(IndexedTrack track) throws IOException;
     }
 
-    /** What an update did. */
-    public record Result(int added, int updated, int removed, int unchanged, int total) {
+    /** What an update did; {@code relaidOut} tells whether the whole map was laid out anew. */
+    public record Result(int added, int updated, int removed, int unchanged, int total, boolean relaidOut) {
     }
 
-    /** Track positions on the library map, by id. */
-    public record MapPositions(List<String> ids, float[][] xy) {
+    /**
+     * Brings {@code indexDir} in line with {@code sources} (tracks without vectors; their stamps say what
+     * changed), embedding their features from {@code store} with the index's copy of the model.
+     */
+    public static Result update(Path indexDir, Path modelDir, String library, List<IndexedTrack> sources,
+                                FeatureStore store, boolean relayout, IntConsumer onEmbedded) throws IOException {
+        SavedModel model = prepare(indexDir, modelDir, library);
+        if (!store.config().equals(model.features())) {
+            throw new UserError("features in " + store.dir() + " were made with another config than the model's");
+        }
+        Result result;
+        try (Embedder embedder = Embedder.open(indexDir.resolve(MODEL_DIR))) {
+            result = apply(indexDir, sources, t -> embedder.embed(store.load(t.id())), relayout, onEmbedded);
+        }
+        Json.write(indexDir.resolve(IndexManifest.FILE_NAME), manifest(model, library, result.total()));
+        return result;
     }
 
-    public static Result update(Path indexDir, Path modelDir, String library, List<Source> sources, FeatureStore store,
-                                IntConsumer onEmbedded) throws IOException {
+    /** Checks that the index (if any) was built with this model, or starts one with a copy of it. */
+    private static SavedModel prepare(Path indexDir, Path modelDir, String library) throws IOException {
         SavedModel model = ModelFolder.read(modelDir);
         Path manifestPath = indexDir.resolve(IndexManifest.FILE_NAME);
         if (Files.isRegularFile(manifestPath)) {
             IndexManifest existing = Json.read(manifestPath, IndexManifest.class);
             if (!existing.modelId().equals(model.id())) {
-                throw new IllegalArgumentException(indexDir + " was built with model " + existing.modelId() + ", not "
+                throw new UserError(indexDir + " was built with model " + existing.modelId() + ", not "
                         + model.id() + " (" + modelDir + "); vectors of different models cannot be mixed: use another "
                         + "--out, or delete the index to rebuild it");
+            }
+            if (existing.format() < IndexManifest.FORMAT) {
+                rewriteDocuments(indexDir);
             }
         } else {
             Files.createDirectories(indexDir.resolve(MODEL_DIR));
@@ -67,71 +84,111 @@ public final class LibraryIndexer {
                 Files.copy(modelDir.resolve(f), indexDir.resolve(MODEL_DIR).resolve(f), StandardCopyOption.REPLACE_EXISTING);
             }
             // Written first, so that an update killed half way is recognised (and continued) by the next run.
-            Json.write(manifestPath, new IndexManifest(IndexManifest.FORMAT, model.id(), model.spec().embeddingDim(),
-                    model.features(), library, 0, Instant.now().toString()));
+            Json.write(manifestPath, manifest(model, library, 0));
         }
-        if (!store.config().equals(model.features())) {
-            throw new IllegalArgumentException("features in " + store.dir() + " were made with another config than the model's");
+        return model;
+    }
+
+    /** Rewrites every document from its stored vector, so that an index of an older format gains the new fields. */
+    private static void rewriteDocuments(Path indexDir) throws IOException {
+        List<IndexedTrack> all;
+        try (SimilarityIndex index = SimilarityIndex.open(indexDir)) {
+            all = index.all();
         }
-        Map<String, IndexedTrack> existing = new LinkedHashMap<>();
-        if (Files.isDirectory(indexDir.resolve(SimilarityIndex.LUCENE_DIR))) {
-            try (SimilarityIndex index = SimilarityIndex.open(indexDir)) {
-                existing.putAll(index.tracks());
+        try (IndexUpdate update = IndexUpdate.open(indexDir)) {
+            for (IndexedTrack t : all) {
+                update.upsert(t);
             }
         }
-        List<IndexedTrack> upserts = new ArrayList<>();
-        int embedded = 0;
-        Set<String> seen = new HashSet<>();
-        int added = 0;
-        int updated = 0;
+    }
+
+    private static IndexManifest manifest(SavedModel model, String library, int tracks) {
+        return new IndexManifest(IndexManifest.FORMAT, model.id(), model.spec().embeddingDim(), model.features(), library,
+                tracks, Instant.now().toString());
+    }
+
+    /** The model-independent part of {@link #update}: Lucene and the map (benchmarks call it directly). */
+    public static Result apply(Path indexDir, List<IndexedTrack> sources, VectorSource vectors, boolean relayout,
+                               IntConsumer onEmbedded) throws IOException {
+        Map<String, IndexedTrack> existing = Map.of();
+        if (Files.isDirectory(indexDir.resolve(SimilarityIndex.LUCENE_DIR))) {
+            try (SimilarityIndex index = SimilarityIndex.open(indexDir)) {
+                existing = index.tracks();
+            }
+        }
+        List<IndexedTrack> embedded = new ArrayList<>();
+        List<IndexedTrack> retagged = new ArrayList<>();
         int unchanged = 0;
-        try (Embedder embedder = Embedder.open(indexDir.resolve(MODEL_DIR))) {
-            for (Source s : sources) {
-                FeatureManifest.Track f = store.track(s.id()).orElseThrow(
-                        () -> new IOException("no features for " + s.id() + " in " + store.dir()));
+        Set<String> seen = new HashSet<>();
+        try (IndexUpdate update = IndexUpdate.open(indexDir)) {
+            for (IndexedTrack s : sources) {
                 seen.add(s.id());
                 IndexedTrack old = existing.get(s.id());
-                boolean same = old != null && old.sourceBytes() == f.sourceBytes() && old.sourceModified() == f.sourceModified()
-                        && java.util.Objects.equals(old.label(), s.label()) && java.util.Objects.equals(old.artist(), s.artist())
-                        && java.util.Objects.equals(old.title(), s.title());
-                if (same) {
-                    unchanged++;
+                if (old != null && old.sourceBytes() == s.sourceBytes() && old.sourceModified() == s.sourceModified()) {
+                    if (sameMetadata(old, s)) {
+                        unchanged++;
+                    } else {
+                        retagged.add(s);
+                    }
                     continue;
                 }
-                float[] vector = embedder.embed(store.load(s.id()));
-                upserts.add(new IndexedTrack(s.id(), f.source(), s.label(), s.artist(), f.durationSeconds(),
-                        f.sourceBytes(), f.sourceModified(), vector, s.title()));
-                if (old == null) {
-                    added++;
-                } else {
-                    updated++;
+                IndexedTrack track = s.withVector(vectors.vectorFor(s));
+                update.upsert(track);
+                embedded.add(track);
+                onEmbedded.accept(embedded.size());
+                if (update.pending() >= COMMIT_EVERY) {
+                    update.commit();
                 }
-                onEmbedded.accept(++embedded);
-                if (upserts.size() >= COMMIT_EVERY) {
-                    SimilarityIndex.update(indexDir, upserts, List.of(), false);
-                    upserts.clear();
+            }
+            reuseVectors(indexDir, retagged, update);
+            for (String id : existing.keySet()) {
+                if (!seen.contains(id)) {
+                    update.delete(id);
                 }
             }
         }
         List<String> removed = existing.keySet().stream().filter(id -> !seen.contains(id)).toList();
-        SimilarityIndex.update(indexDir, upserts, removed, true);
+        Set<String> before = existing.keySet();
+        int added = (int) embedded.stream().filter(t -> !before.contains(t.id())).count();
+        boolean relaidOut = updateMap(indexDir, embedded, removed, relayout);
         int total;
         try (SimilarityIndex index = SimilarityIndex.open(indexDir)) {
             total = index.size();
-            if (embedded > 0 || !removed.isEmpty() || !Files.exists(indexDir.resolve(MAP_FILE))) {
-                writeMap(indexDir, index.all());
-            }
         }
-        Json.write(manifestPath, new IndexManifest(IndexManifest.FORMAT, model.id(), model.spec().embeddingDim(),
-                model.features(), library, total, Instant.now().toString()));
-        return new Result(added, updated, removed.size(), unchanged, total);
+        return new Result(added, embedded.size() - added + retagged.size(), removed.size(), unchanged, total, relaidOut);
     }
 
-    private static void writeMap(Path indexDir, List<IndexedTrack> tracks) throws IOException {
-        float[][] vectors = tracks.stream().map(IndexedTrack::vector).toArray(float[][]::new);
-        float[][] xy = vectors.length == 0 ? new float[0][2] : Projection.project(vectors,
-                vectors.length > UMAP_LIMIT ? Projection.Method.PCA : Projection.Method.UMAP, 2, 42);
-        Json.write(indexDir.resolve(MAP_FILE), new MapPositions(tracks.stream().map(IndexedTrack::id).toList(), xy));
+    private static boolean sameMetadata(IndexedTrack a, IndexedTrack b) {
+        return Objects.equals(a.path(), b.path()) && Objects.equals(a.label(), b.label())
+                && Objects.equals(a.artist(), b.artist()) && Objects.equals(a.album(), b.album())
+                && Objects.equals(a.title(), b.title());
+    }
+
+    /** Tracks whose file is unchanged but whose tags or labels changed keep their stored vector. */
+    private static void reuseVectors(Path indexDir, List<IndexedTrack> retagged, IndexUpdate update) throws IOException {
+        if (retagged.isEmpty()) {
+            return;
+        }
+        try (SimilarityIndex index = SimilarityIndex.open(indexDir)) {
+            for (IndexedTrack t : retagged) {
+                update.upsert(t.withVector(index.get(t.id()).orElseThrow().vector()));
+            }
+        }
+    }
+
+    private static boolean updateMap(Path indexDir, List<IndexedTrack> embedded, List<String> removed, boolean relayout)
+            throws IOException {
+        boolean hasMap = LibraryMap.exists(indexDir);
+        if (hasMap && !relayout && embedded.isEmpty() && removed.isEmpty()) {
+            return false;
+        }
+        try (SimilarityIndex index = SimilarityIndex.open(indexDir)) {
+            boolean full = relayout || !hasMap || embedded.size() > RELAYOUT_SHARE * index.size();
+            LibraryMap map = full ? LibraryMap.layout(index.all())
+                    : LibraryMap.read(indexDir).without(removed).place(embedded, index);
+            map.write(indexDir);
+            return full;
+        }
     }
 
     public static IndexManifest manifest(Path indexDir) throws IOException {
@@ -140,9 +197,5 @@ public final class LibraryIndexer {
             throw new IOException(indexDir + " is not a songspace index (no " + IndexManifest.FILE_NAME + ")");
         }
         return Json.read(p, IndexManifest.class);
-    }
-
-    public static MapPositions map(Path indexDir) throws IOException {
-        return Json.read(indexDir.resolve(MAP_FILE), MapPositions.class);
     }
 }

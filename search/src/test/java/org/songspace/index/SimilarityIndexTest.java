@@ -47,9 +47,9 @@ class SimilarityIndexTest {
                     v[j] = (float) r.nextGaussian();
                 }
                 Set<String> exact = new HashSet<>();
-                index.exact(v, 10, Set.of(), null).forEach(h -> exact.add(h.track().id()));
+                index.exact(v, 10, Exclusions.NONE).forEach(h -> exact.add(h.track().id()));
                 int found = 0;
-                for (SimilarityIndex.Hit h : index.search(v, 10, Set.of(), null)) {
+                for (SimilarityIndex.Hit h : index.search(v, 10, Exclusions.NONE)) {
                     if (exact.contains(h.track().id())) {
                         found++;
                     }
@@ -68,17 +68,17 @@ class SimilarityIndexTest {
         SimilarityIndex.update(tmp, tracks, List.of());
         try (SimilarityIndex index = SimilarityIndex.open(tmp)) {
             IndexedTrack t5 = index.get("t5").orElseThrow();
-            List<SimilarityIndex.Hit> self = index.exact(t5.vector(), 1, Set.of(), null);
+            List<SimilarityIndex.Hit> self = index.exact(t5.vector(), 1, Exclusions.NONE);
             assertEquals("t5", self.get(0).track().id());
             assertEquals(1.0, self.get(0).similarity(), 1e-5);
-            List<SimilarityIndex.Hit> hits = index.search(t5.vector(), 10, Set.of("t5"), t5.artist());
+            List<SimilarityIndex.Hit> hits = index.search(t5.vector(), 10, new Exclusions(Set.of("t5"), Set.of(t5.artist()), Set.of()));
             assertEquals(10, hits.size());
             for (SimilarityIndex.Hit h : hits) {
                 assertFalse(h.track().id().equals("t5"));
                 assertFalse(t5.artist().equals(h.track().artist()), "same artist excluded");
                 assertTrue(h.similarity() <= 1.0 + 1e-6 && h.similarity() >= -1.0 - 1e-6);
             }
-            assertThrows(IllegalArgumentException.class, () -> index.search(new float[3], 5, Set.of(), null));
+            assertThrows(IllegalArgumentException.class, () -> index.search(new float[3], 5, Exclusions.NONE));
         }
     }
 

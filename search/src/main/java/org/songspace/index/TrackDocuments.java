@@ -1,0 +1,60 @@
+package org.songspace.index;
+
+import java.io.IOException;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.songspace.vectors.Vectors;
+
+/** How an {@link IndexedTrack} is stored as a Lucene document: the field names live here only. */
+final class TrackDocuments {
+    static final String ID = "id";
+    static final String PATH = "path";
+    static final String LABEL = "label";
+    static final String ARTIST = "artist";
+    static final String ALBUM = "album";
+    static final String TITLE = "title";
+    static final String VECTOR = "vector";
+    private static final String DURATION = "duration";
+    private static final String BYTES = "bytes";
+    private static final String MODIFIED = "modified";
+
+    private TrackDocuments() {
+    }
+
+    static Document toDocument(IndexedTrack t) {
+        Document d = new Document();
+        d.add(new StringField(ID, t.id(), Field.Store.YES));
+        // Indexed (not only stored) so that "the path of an indexed file" resolves with one term lookup.
+        d.add(new StringField(PATH, orEmpty(t.path()), Field.Store.YES));
+        d.add(new StringField(LABEL, orEmpty(t.label()), Field.Store.YES));
+        d.add(new StringField(ARTIST, orEmpty(t.artist()), Field.Store.YES));
+        d.add(new StringField(ALBUM, orEmpty(t.album()), Field.Store.YES));
+        d.add(new StoredField(TITLE, orEmpty(t.title())));
+        d.add(new StoredField(DURATION, t.durationSeconds()));
+        d.add(new StoredField(BYTES, t.sourceBytes()));
+        d.add(new StoredField(MODIFIED, t.sourceModified()));
+        d.add(new KnnFloatVectorField(VECTOR, Vectors.normalise(t.vector().clone()), VectorSimilarityFunction.COSINE));
+        return d;
+    }
+
+    /** The track stored in document {@code doc}, without its vector. */
+    static IndexedTrack read(StoredFields stored, int doc) throws IOException {
+        Document d = stored.document(doc);
+        return new IndexedTrack(d.get(ID), d.get(PATH), blankToNull(d.get(LABEL)), blankToNull(d.get(ARTIST)),
+                blankToNull(d.get(ALBUM)), blankToNull(d.get(TITLE)), d.getField(DURATION).numericValue().doubleValue(),
+                d.getField(BYTES).numericValue().longValue(), d.getField(MODIFIED).numericValue().longValue(), null);
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

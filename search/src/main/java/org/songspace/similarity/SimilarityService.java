@@ -1,0 +1,171 @@
+package org.songspace.similarity;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.songspace.audio.AudioClip;
+import org.songspace.audio.AudioFormatException;
+import org.songspace.audio.AudioLoader;
+import org.songspace.embed.Embedder;
+import org.songspace.index.Exclusions;
+import org.songspace.index.IndexManifest;
+import org.songspace.index.IndexedTrack;
+import org.songspace.index.LibraryIndexer;
+import org.songspace.index.LibraryMap;
+import org.songspace.index.SimilarityIndex;
+import org.songspace.io.UserError;
+
+/**
+ * "Songs like this one" for every front end (the CLI, the web map, the Subsonic API): resolves a query
+ * to a {@link Seed} (an indexed id, the path of an indexed file, or new audio, embedded with the index's
+ * own model), searches, applies the variety rules, and places the seed on the library map. Thread-safe:
+ * searches run concurrently, and at most {@code maxConcurrentEmbeds} embeddings run at once.
+ */
+public final class SimilarityService implements AutoCloseable {
+    /** Embeddings run at once by default: the CPU cores of the machine this was measured on. */
+    public static final int DEFAULT_CONCURRENT_EMBEDS = 2;
+    /** Neighbours that place a seed which is not on the map. */
+    private static final int PLACEMENT_NEIGHBOURS = 5;
+
+    private final IndexManifest manifest;
+    private final SimilarityIndex index;
+    private final Map<String, IndexedTrack> tracks;
+    private final Map<String, float[]> positions;
+    private final BoundedPool<Embedder> embedders;
+
+    private SimilarityService(IndexManifest manifest, SimilarityIndex index, Map<String, float[]> positions,
+                              BoundedPool<Embedder> embedders) throws IOException {
+        this.manifest = manifest;
+        this.index = index;
+        this.tracks = Map.copyOf(index.tracks());
+        this.positions = positions;
+        this.embedders = embedders;
+    }
+
+    public static SimilarityService open(Path indexDir) throws IOException {
+        return open(indexDir, DEFAULT_CONCURRENT_EMBEDS);
+    }
+
+    /** Opens an index folder; nothing stays open when any part of it cannot be read. */
+    public static SimilarityService open(Path indexDir, int maxConcurrentEmbeds) throws IOException {
+        IndexManifest manifest = LibraryIndexer.manifest(indexDir);
+        SimilarityIndex index = SimilarityIndex.open(indexDir);
+        try {
+            Map<String, float[]> positions = LibraryMap.exists(indexDir) ? LibraryMap.read(indexDir).positions() : Map.of();
+            return new SimilarityService(manifest, index, Map.copyOf(positions),
+                    new BoundedPool<>(() -> Embedder.open(indexDir.resolve(LibraryIndexer.MODEL_DIR)), maxConcurrentEmbeds));
+        } catch (IOException | RuntimeException e) {
+            index.close();
+            throw e;
+        }
+    }
+
+    public IndexManifest manifest() {
+        return manifest;
+    }
+
+    public int size() {
+        return tracks.size();
+    }
+
+    /** Every indexed track, without vectors. */
+    public Collection<IndexedTrack> tracks() {
+        return tracks.values();
+    }
+
+    public Optional<IndexedTrack> track(String id) {
+        return Optional.ofNullable(tracks.get(id));
+    }
+
+    /** The track's position on the library map, or empty when the map does not know it. */
+    public Optional<float[]> position(String id) {
+        return Optional.ofNullable(positions.get(id));
+    }
+
+    /**
+     * A query as a user types it: a track id of the index; else a file. The path of an indexed file whose
+     * size and modification time are unchanged uses the stored vector; any other audio file is embedded.
+     */
+    public Seed resolve(String query) throws IOException {
+        Optional<IndexedTrack> byId = index.get(query);
+        if (byId.isPresent()) {
+            return new Seed(query, byId.get().vector(), byId.get(), false);
+        }
+        Path file = asFile(query);
+        if (file == null) {
+            throw new UserError("'" + query + "' is neither a track id of this index nor an audio file");
+        }
+        Optional<IndexedTrack> byPath = index.byPath(file);
+        if (byPath.isPresent()
+                && byPath.get().sameSource(Files.size(file), Files.getLastModifiedTime(file).toMillis())) {
+            return new Seed(query, byPath.get().vector(), byPath.get(), false);
+        }
+        float[] vector = embedders.with(e -> e.embedAudio(file));
+        // A changed file of the library is still that track: embedded afresh, but never its own neighbour.
+        return new Seed(query, vector, byPath.map(t -> t.withVector(null)).orElse(null), true);
+    }
+
+    private static Path asFile(String query) {
+        try {
+            Path p = Path.of(query);
+            return Files.isRegularFile(p) ? p : null;
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /** Audio that is not a file of the library (an upload): decoded and embedded in memory. */
+    public Seed embed(byte[] audio, String name) throws IOException {
+        AudioClip clip;
+        try {
+            clip = AudioLoader.decode(audio);
+        } catch (AudioFormatException e) {
+            throw e.in(name);
+        }
+        return new Seed(name, embedders.with(e -> e.embedClip(clip)), null, true);
+    }
+
+    /** The nearest tracks to the seed, most similar first, never the seed itself. */
+    public Neighbours similar(Seed seed, SearchOptions options) throws IOException {
+        Exclusions exclusions = exclusionsFor(seed, options);
+        List<SimilarityIndex.Hit> hits = options.exact() ? index.exact(seed.vector(), options.k(), exclusions)
+                : index.search(seed.vector(), options.k(), exclusions);
+        float[] position = seed.indexedTrack().flatMap(t -> position(t.id())).orElse(null);
+        if (position == null) {
+            List<SimilarityIndex.Hit> around = hits.size() >= PLACEMENT_NEIGHBOURS ? hits
+                    : index.search(seed.vector(), PLACEMENT_NEIGHBOURS, Exclusions.NONE);
+            position = LibraryMap.positionAmong(around, positions);
+        }
+        return new Neighbours(seed, hits.stream().map(Match::of).toList(), options.exact() ? "exact" : "hnsw", position);
+    }
+
+    private static Exclusions exclusionsFor(Seed seed, SearchOptions options) {
+        Set<String> ids = new HashSet<>();
+        Set<String> artists = new HashSet<>();
+        Set<String> albums = new HashSet<>();
+        seed.indexedTrack().ifPresent(t -> {
+            ids.add(t.id());
+            if (options.excludeSameArtist() && t.artist() != null) {
+                artists.add(t.artist());
+            }
+            if (options.excludeSameAlbum() && t.album() != null) {
+                albums.add(t.album());
+            }
+        });
+        return new Exclusions(ids, artists, albums);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try (index) {
+            embedders.close();
+        }
+    }
+}
