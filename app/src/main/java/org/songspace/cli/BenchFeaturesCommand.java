@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -90,18 +91,18 @@ final class BenchFeaturesCommand implements Callable<Integer> {
     }
 
     private void report(int n, double wall, StageClock clock, int workers) {
-        System.out.printf("bench features: %d clips%s, %d worker thread%s, %s%n", n,
-                input == null ? String.format(" (%.0f s, %d Hz, 16-bit mono WAV, generated)", seconds, rate) : " from " + input,
-                workers, workers == 1 ? "" : "s", features.toConfig().resampler().name().toLowerCase());
-        System.out.printf("throughput: %.1f clips/s (%d clips in %.2f s wall)%n", n / wall, n, wall);
+        System.out.printf(Locale.ROOT, "bench features: %d clips%s, %d worker thread%s, %s%n", n,
+                input == null ? String.format(Locale.ROOT, " (%.0f s, %d Hz, 16-bit mono WAV, generated)", seconds, rate) : " from " + input,
+                workers, workers == 1 ? "" : "s", features.toConfig().resampler().name().toLowerCase(Locale.ROOT));
+        System.out.printf(Locale.ROOT, "throughput: %.1f clips/s (%d clips in %.2f s wall)%n", n / wall, n, wall);
         double total = 0;
         StringBuilder split = new StringBuilder("per clip, ms of one core:");
         for (StageClock.Stage s : StageClock.Stage.values()) {
             double ms = clock.nanos(s) / 1e6 / n;
             total += ms;
-            split.append(String.format(" %s %.2f", s.name().toLowerCase(), ms));
+            split.append(String.format(Locale.ROOT, " %s %.2f", s.name().toLowerCase(Locale.ROOT), ms));
         }
-        System.out.println(split.append(String.format(" | total %.2f", total)));
+        System.out.println(split.append(String.format(Locale.ROOT, " | total %.2f", total)));
     }
 
     /** Decodes and featurises every file, each worker timing its own stages; returns the summed clock. */
@@ -150,7 +151,7 @@ final class BenchFeaturesCommand implements Callable<Integer> {
                         + 0.06 * Math.sin(2 * Math.PI * 3.02 * f0 * t);
                 x[i] = (float) (v * (0.5 + 0.5 * env) + 0.05 * env * random.nextGaussian());
             }
-            Path p = dir.resolve(String.format("clip%04d.wav", c));
+            Path p = dir.resolve(String.format(Locale.ROOT, "clip%04d.wav", c));
             WavWriter.write(p, x, rate, 1);
             out.add(p);
         }

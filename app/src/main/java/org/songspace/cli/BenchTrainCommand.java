@@ -1,5 +1,6 @@
 package org.songspace.cli;
 
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.songspace.model.EncoderType;
 import org.songspace.train.StepBenchmark;
@@ -26,8 +27,13 @@ final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = "--clip-seconds", defaultValue = "30", description = "Clip length for the projection (default: ${DEFAULT-VALUE}).")
     double clipSeconds;
 
-    @Option(names = "--models", defaultValue = "cae,triplet,crnn", split = ",", description = "Models to time (default: ${DEFAULT-VALUE}).")
-    String[] models;
+    @Option(names = "--models", defaultValue = "cae,triplet,crnn", split = ",",
+            description = "Models to time, of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    java.util.List<EncoderType> models;
+
+    /** The validator's sample at its largest (256 reference tracks x 3 crops, 400 validation tracks x 5). */
+    private static final int KNN_REFERENCE_SEGMENTS = 256 * 3;
+    private static final int KNN_VALID_SEGMENTS = 400 * 5;
 
     @Override
     public Integer call() {
@@ -35,19 +41,20 @@ final class BenchTrainCommand implements Callable<Integer> {
         int segmentsPerClip = (int) (clipSeconds / 3);
         int stepsPerEpoch = (int) Math.ceil(clips * (double) segmentsPerClip / batch);
         double allModelsEpoch = 0;
-        for (String name : models) {
-            StepBenchmark.Result r = StepBenchmark.run(EncoderType.parse(name), batch, steps, warmup);
+        for (EncoderType type : models) {
+            StepBenchmark.Result r = StepBenchmark.run(type, batch, steps, warmup);
             org.songspace.model.TorchRuntime.configure();
-            // One epoch: every segment once in training, plus embedding every clip once for validation k-NN.
-            double epochSeconds = (stepsPerEpoch * r.msPerStep() + stepsPerEpoch * r.msPerInferenceBatch()) / 1000;
+            // One epoch: every segment once in training, plus validation k-NN on a fixed sample of short crops.
+            int validationBatches = (int) Math.ceil((KNN_REFERENCE_SEGMENTS + KNN_VALID_SEGMENTS) / (double) batch);
+            double epochSeconds = (stepsPerEpoch * r.msPerStep() + validationBatches * r.msPerInferenceBatch()) / 1000;
             allModelsEpoch += epochSeconds;
-            System.out.printf("%-8s %9d params  train step %7.1f ms  inference %6.1f ms  (batch %d)  epoch on %d x %.0f s "
+            System.out.printf(Locale.ROOT, "%-8s %9d params  train step %7.1f ms  inference %6.1f ms  (batch %d)  epoch on %d x %.0f s "
                     + "clips: %.0f s%n", r.type().id(), r.parameters(), r.msPerStep(), r.msPerInferenceBatch(), batch, clips,
                     clipSeconds, epochSeconds);
         }
-        System.out.printf("all models: %.1f min per epoch each; %d epochs each fit in 15 min%n", allModelsEpoch / 60,
+        System.out.printf(Locale.ROOT, "all models: %.1f min per epoch each; %d epochs each fit in 15 min%n", allModelsEpoch / 60,
                 (int) Math.floor(15 * 60 / allModelsEpoch));
-        System.out.printf("threads: intra-op %s, inter-op %s; tcmalloc %s%n", System.getProperty("ai.djl.pytorch.num_threads"),
+        System.out.printf(Locale.ROOT, "threads: intra-op %s, inter-op %s; tcmalloc %s%n", System.getProperty("ai.djl.pytorch.num_threads"),
                 System.getProperty("ai.djl.pytorch.num_interop_threads"), preload.contains("tcmalloc") ? "preloaded" : "NOT preloaded");
         return 0;
     }

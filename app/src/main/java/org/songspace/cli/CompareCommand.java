@@ -1,6 +1,7 @@
 package org.songspace.cli;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.songspace.compare.Comparison;
 import picocli.CommandLine.Command;
@@ -35,7 +36,7 @@ final class CompareCommand implements Callable<Integer> {
         PreparedData prepared = PreparedData.prepare(data, dataOptions.layout, dataOptions.features, new FeatureOptions().defaults(), dataOptions.quiet, false);
         Path report = new Comparison(prepared.readable(), prepared.store(), comparison.toOptions(0), System.out::println)
                 .run(out, dataOptions.quiet ? new TrainLog() : new TrainProgress());
-        System.out.printf("compare: report %s (%.1f min)%n", report, (System.nanoTime() - start) / 6e10);
+        System.out.printf(Locale.ROOT, "compare: report %s (%.1f min)%n", report, (System.nanoTime() - start) / 6e10);
         return 0;
     }
 }

@@ -1,6 +1,5 @@
 package org.songspace.cli;
 
-import java.util.Arrays;
 import java.util.List;
 import org.songspace.compare.Comparison;
 import org.songspace.map.Projection;
@@ -20,8 +19,9 @@ final class ComparisonOptions {
     @Option(names = "--seed", defaultValue = "42", description = "Seed for split, training and maps (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--models", defaultValue = "cae,triplet,crnn", split = ",", description = "Models to train (default: ${DEFAULT-VALUE}).")
-    String[] models;
+    @Option(names = "--models", defaultValue = "cae,triplet,crnn", split = ",",
+            description = "Models to train, of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    List<EncoderType> models;
 
     @Option(names = "--mining", defaultValue = "batch_hard", description = "Triplet mining: batch_hard or semi_hard (default: ${DEFAULT-VALUE}).")
     org.songspace.model.TripletLoss.Mining mining;
@@ -44,9 +44,8 @@ final class ComparisonOptions {
     Projection.Method projection;
 
     Comparison.Options toOptions(int stepsPerEpoch) {
-        List<EncoderType> types = Arrays.stream(models).map(EncoderType::parse).toList();
-        TrainingOptions training = TrainingOptions.defaults().withEpochs(epochs).withPatience(patience).withSeed(seed)
-                .withStepsPerEpoch(stepsPerEpoch).withMining(mining, margin);
-        return new Comparison.Options(types, training, 0.15, 0.2, k, Knn.Metric.COSINE, folds, projection, retrainFolds);
+        TrainingOptions training = TrainingOptions.builder().epochs(epochs).patience(patience).seed(seed)
+                .stepsPerEpoch(stepsPerEpoch).mining(mining).margin(margin).build();
+        return new Comparison.Options(List.copyOf(models), training, 0.15, 0.2, k, Knn.Metric.COSINE, folds, projection, retrainFolds);
     }
 }

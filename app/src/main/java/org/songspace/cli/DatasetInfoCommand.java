@@ -1,6 +1,7 @@
 package org.songspace.cli;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.songspace.dataset.Dataset;
@@ -32,12 +33,12 @@ final class DatasetInfoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Dataset ds = DatasetReader.read(path, layout);
-        System.out.printf("path:    %s%nlayout:  %s%s%ntracks:  %d%n", ds.root(), ds.layout().displayName(),
+        System.out.printf(Locale.ROOT, "path:    %s%nlayout:  %s%s%ntracks:  %d%n", ds.root(), ds.layout().displayName(),
                 layout == null ? " (detected)" : " (given)", ds.tracks().size());
         if (ds.isLabeled()) {
             Map<String, Integer> counts = ds.countsByLabel();
-            System.out.printf("labels:  %d%n", counts.size());
-            counts.forEach((label, n) -> System.out.printf("  %-24s %6d%n", label, n));
+            System.out.printf(Locale.ROOT, "labels:  %d%n", counts.size());
+            counts.forEach((label, n) -> System.out.printf(Locale.ROOT, "  %-24s %6d%n", label, n));
         } else {
             System.out.println("labels:  none (unlabeled library: evaluation that needs labels is not available)");
         }
@@ -52,7 +53,7 @@ final class DatasetInfoCommand implements Callable<Integer> {
         try (Progress.Steps bar = Progress.steps("decoding", ds.tracks().size(), false)) {
             check = DatasetCheck.run(ds, workers, bar::step);
         }
-        System.out.printf("duration: %.1f min in %d readable tracks (%.1f-%.1f s each)%n", check.totalSeconds() / 60,
+        System.out.printf(Locale.ROOT, "duration: %.1f min in %d readable tracks (%.1f-%.1f s each)%n", check.totalSeconds() / 60,
                 check.readable(), check.minSeconds(), check.maxSeconds());
         System.out.println("unreadable: " + check.problems().size());
         check.problems().forEach(p -> System.out.println("  " + p.track().path() + ": " + p.reason()));

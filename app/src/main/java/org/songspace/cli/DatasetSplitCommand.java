@@ -2,6 +2,7 @@ package org.songspace.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.songspace.dataset.Dataset;
 import org.songspace.dataset.DatasetReader;
@@ -55,7 +56,7 @@ final class DatasetSplitCommand implements Callable<Integer> {
                 Split split = method == Method.holdout ? Splitter.holdout(ds, valid, test, seed)
                         : Splitter.groupHoldout(ds, valid, test, seed);
                 SplitFiles.write(split, ds, out);
-                System.out.printf("split: %s -> train %d, valid %d, test %d tracks in %s%n", split.method(),
+                System.out.printf(Locale.ROOT, "split: %s -> train %d, valid %d, test %d tracks in %s%n", split.method(),
                         split.train().size(), split.valid().size(), split.test().size(), out);
             }
             case kfold, group_kfold -> {
@@ -65,7 +66,7 @@ final class DatasetSplitCommand implements Callable<Integer> {
                             List.of(), f.test());
                     SplitFiles.write(split, ds, out.resolve("fold-" + f.index()));
                 }
-                System.out.printf("split: %s k=%d seed=%d -> %d folds of ~%d test tracks in %s%n", method, k, seed,
+                System.out.printf(Locale.ROOT, "split: %s k=%d seed=%d -> %d folds of ~%d test tracks in %s%n", method, k, seed,
                         folds.size(), ds.tracks().size() / k, out);
             }
             default -> throw new IllegalStateException();

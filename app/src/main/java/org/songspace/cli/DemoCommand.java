@@ -2,7 +2,9 @@ package org.songspace.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.songspace.model.EncoderType;
 import org.songspace.compare.Comparison;
 import org.songspace.democorpus.DemoCorpus;
 import org.songspace.features.FeatureConfig;
@@ -49,17 +51,17 @@ final class DemoCommand implements Callable<Integer> {
         Path corpus = out.resolve("corpus");
         DemoCorpus.Spec spec = DemoCorpus.Spec.of(perStyle, seconds, comparison.seed);
         int total = perStyle * DemoCorpus.styleNames().size();
-        System.out.printf("demo: 1/3 demo corpus (%d clips of %.0f s) in %s%n", total, seconds, corpus);
+        System.out.printf(Locale.ROOT, "demo: 1/3 demo corpus (%d clips of %.0f s) in %s%n", total, seconds, corpus);
         try (Progress.Steps bar = Progress.steps("demo-data", total, quiet)) {
             DemoCorpus.generate(corpus, spec, Runtime.getRuntime().availableProcessors(), p -> bar.step());
         }
         System.out.println("demo: 2/3 log-mel features in " + out.resolve("features"));
         PreparedData prepared = PreparedData.prepare(corpus, null, out.resolve("features"), FeatureConfig.librosaDefaults(), quiet, false);
-        System.out.println("demo: 3/3 training and comparing " + String.join(", ", comparison.models) + " + baselines");
+        System.out.println("demo: 3/3 training and comparing " + comparison.models.stream().map(EncoderType::id).collect(java.util.stream.Collectors.joining(", ")) + " + baselines");
         Comparison.Options options = comparison.toOptions(quick ? 3 : 0);
         Path report = new Comparison(prepared.readable(), prepared.store(), options, System.out::println)
                 .run(out, quiet ? new TrainLog() : new TrainProgress());
-        System.out.printf("demo: done in %.1f min. Open the report: %s%n", (System.nanoTime() - start) / 6e10,
+        System.out.printf(Locale.ROOT, "demo: done in %.1f min. Open the report: %s%n", (System.nanoTime() - start) / 6e10,
                 report.toAbsolutePath());
         if (!Files.exists(report)) {
             throw new IllegalStateException("the report was not written: " + report);

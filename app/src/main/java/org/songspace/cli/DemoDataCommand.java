@@ -1,6 +1,7 @@
 package org.songspace.cli;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.songspace.democorpus.DemoCorpus;
 import picocli.CommandLine.Command;
@@ -45,7 +46,7 @@ final class DemoDataCommand implements Callable<Integer> {
         try (Progress.Steps bar = Progress.steps("demo-data", total, quiet)) {
             manifest = DemoCorpus.generate(out, spec, workers, p -> bar.step());
         }
-        System.out.printf("demo-data: %d clips (%d styles x %d, %.0f s each, seed %d) in %s, manifest %s, %.1f s%n",
+        System.out.printf(Locale.ROOT, "demo-data: %d clips (%d styles x %d, %.0f s each, seed %d) in %s, manifest %s, %.1f s%n",
                 total, DemoCorpus.styleNames().size(), perStyle, seconds, seed, out, manifest.getFileName(),
                 (System.nanoTime() - start) / 1e9);
         return 0;

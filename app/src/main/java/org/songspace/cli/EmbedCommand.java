@@ -1,6 +1,7 @@
 package org.songspace.cli;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.songspace.embed.Embedder;
 import org.songspace.vectors.EmbeddingSet;
@@ -47,7 +48,7 @@ final class EmbedCommand implements Callable<Integer> {
             set = embedder.embedTracks(prepared.store(), prepared.ids(), prepared.labels(), prepared.artists(), bar::step);
         }
         set.write(out);
-        System.out.printf("embed: %d tracks x %d dims with %s -> %s (+ %s)%n", set.vectors().length,
+        System.out.printf(Locale.ROOT, "embed: %d tracks x %d dims with %s -> %s (+ %s)%n", set.vectors().length,
                 savedModel.spec().embeddingDim(), savedModel.id(), out, EmbeddingSet.csvFor(out).getFileName());
         return 0;
     }

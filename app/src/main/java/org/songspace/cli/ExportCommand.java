@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.songspace.vectors.EmbeddingSet;
@@ -65,7 +66,7 @@ final class ExportCommand implements Callable<Integer> {
             case opensearch_bulk -> AtomicFiles.write(out, o -> writeBulk(o, tracks, manifest));
             default -> throw new IllegalStateException();
         }
-        System.out.printf("export: %d tracks x %d dims (%s) -> %s%n", tracks.size(), manifest.dimension(),
+        System.out.printf(Locale.ROOT, "export: %d tracks x %d dims (%s) -> %s%n", tracks.size(), manifest.dimension(),
                 format.name().replace('_', '-'), out);
         return 0;
     }

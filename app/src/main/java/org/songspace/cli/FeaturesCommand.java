@@ -1,6 +1,7 @@
 package org.songspace.cli;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.songspace.features.FeatureJob;
 import org.songspace.features.FeatureManifest;
@@ -44,7 +45,7 @@ final class FeaturesCommand implements Callable<Integer> {
             System.err.println("skipped " + f.source() + ": " + f.reason());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("features: %d tracks in %s (%d computed, %d cached, %d failed) in %.1f s%n",
+        System.out.printf(Locale.ROOT, "features: %d tracks in %s (%d computed, %d cached, %d failed) in %.1f s%n",
                 result.manifest().tracks().size(), out, result.computed(), result.cached(), result.failed().size(),
                 seconds);
         return result.allSucceeded() ? 0 : Main.SOME_FAILED;

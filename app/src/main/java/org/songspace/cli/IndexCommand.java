@@ -2,6 +2,7 @@ package org.songspace.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.songspace.features.FeatureManifest;
 import org.songspace.index.IndexedTrack;
@@ -48,7 +49,7 @@ final class IndexCommand implements Callable<Integer> {
             result = LibraryIndexer.update(out, model, prepared.source().toAbsolutePath().normalize().toString(), sources,
                     prepared.store(), relayout, n -> bar.step());
         }
-        System.out.printf("index: %d tracks in %s (%d added, %d updated, %d removed, %d unchanged; map %s) with %s in %.1f s%n",
+        System.out.printf(Locale.ROOT, "index: %d tracks in %s (%d added, %d updated, %d removed, %d unchanged; map %s) with %s in %.1f s%n",
                 result.total(), out, result.added(), result.updated(), result.removed(), result.unchanged(),
                 result.relaidOut() ? "laid out" : "updated in place", saved.id(), (System.nanoTime() - start) / 1e9);
         return 0;

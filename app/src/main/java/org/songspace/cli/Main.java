@@ -3,6 +3,8 @@ package org.songspace.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import org.songspace.io.UserError;
+import org.songspace.model.ComputeDevice;
+import org.songspace.model.EncoderType;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -43,7 +45,18 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler(Main::handleFailure);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.registerConverter(EncoderType.class, text -> parsed(() -> EncoderType.parse(text)));
+        cli.registerConverter(ComputeDevice.class, text -> parsed(() -> ComputeDevice.parse(text)));
         return cli;
+    }
+
+    /** A value parsed by the type's own parser, whose message names the accepted values. */
+    private static <T> T parsed(java.util.function.Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (UserError e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
+        }
     }
 
     /** Frames of a bug's stack trace that are shown: enough to find it, short enough to read. */

@@ -1,6 +1,7 @@
 package org.songspace.cli;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.songspace.vectors.EmbeddingSet;
 import org.songspace.io.AtomicFiles;
@@ -63,7 +64,7 @@ final class MapCommand implements Callable<Integer> {
         Path csvPath = out.resolveSibling(out.getFileName() + ".csv");
         AtomicFiles.writeString(csvPath, csv.toString());
         ScatterPlot.write(png, set.modelId() + " - " + projection.name() + " map", coords, labels, sorted, 900, 640);
-        System.out.printf("map: %d tracks, %s %d-D -> %s, %s%n", coords.length, projection.name().toLowerCase(),
+        System.out.printf(Locale.ROOT, "map: %d tracks, %s %d-D -> %s, %s%n", coords.length, projection.name().toLowerCase(Locale.ROOT),
                 components, png, csvPath);
         return 0;
     }

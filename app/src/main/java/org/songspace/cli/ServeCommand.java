@@ -1,6 +1,7 @@
 package org.songspace.cli;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.songspace.web.WebServer;
@@ -34,7 +35,7 @@ final class ServeCommand implements Callable<Integer> {
             server.close();
             throw e;
         }
-        System.out.printf("serve: http://%s:%d/ (Ctrl-C to stop)%n", host, bound);
+        System.out.printf(Locale.ROOT, "serve: http://%s:%d/ (Ctrl-C to stop)%n", host, bound);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();

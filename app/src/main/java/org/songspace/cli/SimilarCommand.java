@@ -2,6 +2,7 @@ package org.songspace.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.songspace.io.Json;
 import org.songspace.similarity.Match;
@@ -59,11 +60,11 @@ final class SimilarCommand implements Callable<Integer> {
                         new Answer(query, model, answer.mode(), seedId, answer.matches())));
                 return 0;
             }
-            System.out.printf("songs like %s (%s, %d of %d tracks):%n", seed.describe(model), exact ? "exact" : "HNSW",
+            System.out.printf(Locale.ROOT, "songs like %s (%s, %d of %d tracks):%n", seed.describe(model), exact ? "exact" : "HNSW",
                     answer.matches().size(), service.size());
             int rank = 1;
             for (Match m : answer.matches()) {
-                System.out.printf("%3d  %.4f  %-14s %s%s%n", rank++, m.similarity(), m.label() == null ? "-" : m.label(),
+                System.out.printf(Locale.ROOT, "%3d  %.4f  %-14s %s%s%n", rank++, m.similarity(), m.label() == null ? "-" : m.label(),
                         m.id(), m.title() == null || m.id().endsWith(m.title()) ? ""
                                 : "  \"" + m.title() + "\"" + (m.artist() == null ? "" : " - " + m.artist()));
             }

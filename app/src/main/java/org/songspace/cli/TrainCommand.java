@@ -2,11 +2,13 @@ package org.songspace.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.songspace.dataset.Dataset;
 import org.songspace.dataset.Split;
 import org.songspace.dataset.SplitFiles;
 import org.songspace.dataset.Splitter;
+import org.songspace.model.ComputeDevice;
 import org.songspace.model.EncoderType;
 import org.songspace.model.SavedModel;
 import org.songspace.model.TripletLoss;
@@ -27,8 +29,8 @@ import org.songspace.io.UserError;
                 + "and training stops early. OUT/model.json + OUT/parameters.bin are all that embed needs."},
         footer = {"", "Example:", "  ./songspace train --model triplet demo-corpus --out models/triplet --epochs 20 --seed 1"})
 final class TrainCommand implements Callable<Integer> {
-    @Option(names = {"-m", "--model"}, required = true, paramLabel = "TYPE", description = "cae, triplet or crnn.")
-    String model;
+    @Option(names = {"-m", "--model"}, required = true, paramLabel = "TYPE", description = "${COMPLETION-CANDIDATES} (any case).")
+    EncoderType model;
 
     @Parameters(index = "0", paramLabel = "DATA", description = "Audio collection (folder or CSV manifest) or features folder.")
     Path data;
@@ -51,8 +53,6 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--test", defaultValue = "0.15", description = "Test share of a made split (default: ${DEFAULT-VALUE}).")
     double test;
-
-
 
     @Option(names = "--labels-per-batch", defaultValue = "8", description = "P in P x K batches (default: ${DEFAULT-VALUE}).")
     int labelsPerBatch;
@@ -79,11 +79,10 @@ final class TrainCommand implements Callable<Integer> {
     boolean noAugment;
 
     @Option(names = "--device", defaultValue = "cpu", description = "cpu, gpu or auto (default: ${DEFAULT-VALUE}).")
-    String device;
+    ComputeDevice device;
 
     @Option(names = "--resume", description = "Continue the run saved in MODEL_DIR/checkpoint.")
     boolean resume;
-
 
     @Mixin
     FeatureOptions featureOptions = new FeatureOptions();
@@ -93,7 +92,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        EncoderType type = EncoderType.parse(model);
+        EncoderType type = model;
         if (Files.exists(out) && !resume && Files.exists(out.resolve("checkpoint/state.json"))) {
             throw new UserError(out + " already holds a training run: use --resume to continue it, "
                     + "or another --out");
@@ -105,19 +104,19 @@ final class TrainCommand implements Callable<Integer> {
         }
         Split chosen = chooseSplit(ds);
         SplitFiles.write(chosen, ds, out.resolve("split"));
-        TrainingOptions options = TrainingOptions.defaults().withEpochs(epochs).withSeed(seed)
-                .withBatch(labelsPerBatch, segmentsPerLabel).withLearningRate(lr).withMining(mining, margin)
-                .withPatience(patience).withStepsPerEpoch(steps).withAugment(!noAugment).withDevice(device);
-        System.out.printf("train %s: %d train / %d valid / %d test tracks (%s), batch %d, up to %d epochs%n", type.id(),
+        TrainingOptions options = TrainingOptions.builder().epochs(epochs).seed(seed).batch(labelsPerBatch, segmentsPerLabel)
+                .learningRate(lr).mining(mining).margin(margin).patience(patience).stepsPerEpoch(steps)
+                .augment(!noAugment).device(device).build();
+        System.out.printf(Locale.ROOT, "train %s: %d train / %d valid / %d test tracks (%s), batch %d, up to %d epochs%n", type.id(),
                 chosen.train().size(), chosen.valid().size(), chosen.test().size(), chosen.method(), options.batchSize(), epochs);
         TrainingRequest request = new TrainingRequest(prepared.store(), chosen, prepared.labels(), type, options, out,
                 resume, prepared.source().toAbsolutePath().normalize().toString());
         long start = System.nanoTime();
         SavedModel saved = new EncoderTrainer(request, dataOptions.quiet ? new TrainLog() : new TrainProgress()).run();
         SavedModel.EpochRecord best = saved.bestEpoch() > 0 ? saved.history().get(saved.bestEpoch() - 1) : null;
-        System.out.printf("trained %s in %.1f min: best epoch %d, validation k-NN accuracy %s -> %s%n", saved.id(),
+        System.out.printf(Locale.ROOT, "trained %s in %.1f min: best epoch %d, validation k-NN accuracy %s -> %s%n", saved.id(),
                 (System.nanoTime() - start) / 6e10, saved.bestEpoch(),
-                best == null || Double.isNaN(best.validAccuracy()) ? "n/a" : String.format("%.3f", best.validAccuracy()), out);
+                best == null || Double.isNaN(best.validAccuracy()) ? "n/a" : String.format(Locale.ROOT, "%.3f", best.validAccuracy()), out);
         return 0;
     }
 

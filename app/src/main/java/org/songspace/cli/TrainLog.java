@@ -1,5 +1,7 @@
 package org.songspace.cli;
 
+import java.util.Locale;
+
 import org.songspace.model.SavedModel;
 import org.songspace.train.TrainingListener;
 
@@ -7,8 +9,8 @@ import org.songspace.train.TrainingListener;
 class TrainLog implements TrainingListener {
     @Override
     public void epochFinished(SavedModel.EpochRecord r, boolean improved) {
-        System.out.printf("epoch %3d  loss %.4f  valid k-NN %s  lr %.2e  %.1f s%s%n", r.epoch(), r.loss(),
-                Double.isNaN(r.validAccuracy()) ? "  n/a" : String.format("%.3f", r.validAccuracy()),
+        System.out.printf(Locale.ROOT, "epoch %3d  loss %.4f  valid k-NN %s  lr %.2e  %.1f s%s%n", r.epoch(), r.loss(),
+                Double.isNaN(r.validAccuracy()) ? "  n/a" : String.format(Locale.ROOT, "%.3f", r.validAccuracy()),
                 r.learningRate(), r.seconds(), improved ? "  (best, saved)" : "");
     }
 

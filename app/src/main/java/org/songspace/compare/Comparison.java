@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.songspace.dataset.Dataset;
@@ -77,7 +78,7 @@ public final class Comparison {
         Split split = dataset.hasArtists() ? Splitter.groupHoldout(dataset, options.validShare(), options.testShare(), seed)
                 : Splitter.holdout(dataset, options.validShare(), options.testShare(), seed);
         SplitFiles.write(split, dataset, out.resolve("split"));
-        log.accept(String.format("split: %d train / %d valid / %d test tracks (%s)", split.train().size(),
+        log.accept(String.format(Locale.ROOT, "split: %d train / %d valid / %d test tracks (%s)", split.train().size(),
                 split.valid().size(), split.test().size(), split.method()));
         // k-NN reference = train + valid tracks; held out = test.
         List<String> reference = new ArrayList<>(split.train());
@@ -116,8 +117,8 @@ public final class Comparison {
         config.put("split", split.method());
         config.put("features", store.config());
         config.put("training", options.training());
-        config.put("evaluation", Map.of("k", options.k(), "metric", options.metric().name().toLowerCase(), "folds",
-                options.folds(), "projection", options.projection().name().toLowerCase()));
+        config.put("evaluation", Map.of("k", options.k(), "metric", options.metric().name().toLowerCase(Locale.ROOT), "folds",
+                options.folds(), "projection", options.projection().name().toLowerCase(Locale.ROOT)));
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("config", config);
         List<Map<String, Object>> models = new ArrayList<>();
@@ -171,7 +172,7 @@ public final class Comparison {
         EvaluationResult replaced = new EvaluationResult(r.name(), r.tracks(), r.dimension(), r.k(), r.metric(),
                 r.splitMethod(), r.holdout(), new org.songspace.eval.KnnEvaluator.FoldSummary(mean, std, accuracies),
                 r.retrieval(), r.silhouette());
-        log.accept(String.format("%-22s %d-fold, retrained per fold: %.3f +- %.3f", type.id(), folds.size(), mean, std));
+        log.accept(String.format(Locale.ROOT, "%-22s %d-fold, retrained per fold: %.3f +- %.3f", type.id(), folds.size(), mean, std));
         return new ReportWriter.Row(row.name(), row.kind() + ", k-fold retrained per fold", replaced, row.trainingSeconds(),
                 row.bestEpoch(), row.mapFile());
     }
@@ -198,9 +199,9 @@ public final class Comparison {
         float[][] xy = Projection.project(data.vectors(), options.projection(), 2, options.training().seed());
         String mapFile = "maps/" + name + ".png";
         ScatterPlot.write(out.resolve(mapFile), name + " - " + options.projection().name() + " map, holdout k-NN "
-                + String.format("%.2f", result.holdout().accuracy()), xy, data.labels(), data.labelNames(), 900, 640);
-        log.accept(String.format("%-22s holdout k-NN %.3f  %s  mAP %.3f", name, result.holdout().accuracy(),
-                result.folds() == null ? "" : String.format("%d-fold %.3f +- %.3f", result.folds().accuracies().length,
+                + String.format(Locale.ROOT, "%.2f", result.holdout().accuracy()), xy, data.labels(), data.labelNames(), 900, 640);
+        log.accept(String.format(Locale.ROOT, "%-22s holdout k-NN %.3f  %s  mAP %.3f", name, result.holdout().accuracy(),
+                result.folds() == null ? "" : String.format(Locale.ROOT, "%d-fold %.3f +- %.3f", result.folds().accuracies().length,
                         result.folds().mean(), result.folds().std()), result.retrieval().meanAveragePrecision()));
         return new ReportWriter.Row(name, kind, result, seconds, bestEpoch, mapFile);
     }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -136,7 +137,7 @@ class PipelineCommandsTest {
         for (String style : List.of("rock", "jazz", "metal")) {
             Files.createDirectories(library.resolve(style));
             for (int i = 0; i < 4; i++) {
-                String name = String.format("%s.%05d.wav", style, i);
+                String name = String.format(Locale.ROOT, "%s.%05d.wav", style, i);
                 Files.copy(demo.resolve("corpus").resolve(style).resolve(name), library.resolve(style).resolve(name));
             }
         }

@@ -59,7 +59,7 @@ class WebServerTest {
         assertEquals(10, body.get("labels").size());
 
         HttpResponse<byte[]> similar = get("/api/similar/rock/rock.00001?k=5");
-        assertEquals(200, similar.statusCode(), new String(similar.body()));
+        assertEquals(200, similar.statusCode(), new String(similar.body(), java.nio.charset.StandardCharsets.UTF_8));
         JsonNode results = JSON.readTree(similar.body()).get("results");
         assertEquals(5, results.size());
         for (JsonNode r : results) {
@@ -93,7 +93,7 @@ class WebServerTest {
     void uploadsAreEmbeddedAndBadOnesRefusedWithNothingStored() throws Exception {
         long filesBefore = countFiles(built.index());
         HttpResponse<byte[]> ok = upload("song.wav", Files.readAllBytes(built.corpus().resolve("jazz/jazz.00002.wav")));
-        assertEquals(200, ok.statusCode(), new String(ok.body()));
+        assertEquals(200, ok.statusCode(), new String(ok.body(), java.nio.charset.StandardCharsets.UTF_8));
         JsonNode body = JSON.readTree(ok.body());
         assertEquals(10, body.get("results").size());
         assertTrue(body.has("x") && body.has("y"));
@@ -112,7 +112,7 @@ class WebServerTest {
     void anUploadedCopyOfAnIndexedFileComesBackFirst() throws Exception {
         // Catches drift between what index stored and what an on-the-fly embedding computes.
         HttpResponse<byte[]> r = upload("copy.wav", Files.readAllBytes(built.corpus().resolve("metal/metal.00003.wav")));
-        assertEquals(200, r.statusCode(), new String(r.body()));
+        assertEquals(200, r.statusCode(), new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
         JsonNode first = JSON.readTree(r.body()).get("results").get(0);
         assertEquals("metal/metal.00003", first.get("id").asText());
         assertTrue(first.get("similarity").asDouble() >= 0.999, first.toString());

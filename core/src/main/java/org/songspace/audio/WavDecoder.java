@@ -1,5 +1,7 @@
 package org.songspace.audio;
 
+import java.util.Locale;
+
 /**
  * RIFF/WAVE: PCM 8/16/24/32-bit, IEEE float 32/64, A-law, mu-law and WAVE_FORMAT_EXTENSIBLE, parsed
  * straight from the bytes (about 1 ms for a 30 s clip, against ~35 ms through javax.sound).
@@ -89,7 +91,7 @@ final class WavDecoder implements AudioDecoder {
             };
             case FORMAT_ALAW -> PcmEncoding.A_LAW;
             case FORMAT_MULAW -> PcmEncoding.MU_LAW;
-            default -> throw new AudioFormatException(String.format(
+            default -> throw new AudioFormatException(String.format(Locale.ROOT, 
                     "unsupported WAV codec 0x%04X (compressed WAV such as ADPCM or MP3-in-WAV is not read)", formatTag));
         };
         int frameBytes = encoding.bytesPerSample * channels;

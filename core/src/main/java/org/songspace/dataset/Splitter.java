@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -40,7 +41,7 @@ public final class Splitter {
             valid.addAll(shuffled.subList(nTest, nTest + nValid));
             train.addAll(shuffled.subList(nTest + nValid, shuffled.size()));
         }
-        return new Split(String.format("stratified holdout valid=%.2f test=%.2f seed=%d", validFraction, testFraction,
+        return new Split(String.format(Locale.ROOT, "stratified holdout valid=%.2f test=%.2f seed=%d", validFraction, testFraction,
                 seed), sort(train), sort(valid), sort(test));
     }
 
@@ -75,7 +76,7 @@ public final class Splitter {
         checkFractions(validFraction, testFraction);
         double[] shares = {1 - validFraction - testFraction, validFraction, testFraction};
         List<List<String>> parts = assignGroups(dataset, shares, seed);
-        return new Split(String.format("group holdout (artist) valid=%.2f test=%.2f seed=%d", validFraction,
+        return new Split(String.format(Locale.ROOT, "group holdout (artist) valid=%.2f test=%.2f seed=%d", validFraction,
                 testFraction, seed), sort(parts.get(0)), sort(parts.get(1)), sort(parts.get(2)));
     }
 

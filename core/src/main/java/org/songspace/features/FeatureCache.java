@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Locale;
 
 /**
  * Where features of a collection are cached when the user does not say: one folder per (collection,
@@ -41,7 +42,7 @@ public final class FeatureCache {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             StringBuilder hex = new StringBuilder();
             for (int i = 0; i < 6; i++) {
-                hex.append(String.format("%02x", d[i]));
+                hex.append(String.format(Locale.ROOT, "%02x", d[i]));
             }
             return hex.toString();
         } catch (NoSuchAlgorithmException e) {

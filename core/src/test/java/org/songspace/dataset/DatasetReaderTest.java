@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +25,7 @@ class DatasetReaderTest {
         Path root = tmp.resolve("gtzan");
         for (String genre : List.of("blues", "jazz")) {
             for (int i = 0; i < 3; i++) {
-                Fixtures.tone(root.resolve(inner).resolve(genre).resolve(String.format("%s.%05d.%s", genre, i, ext)));
+                Fixtures.tone(root.resolve(inner).resolve(genre).resolve(String.format(Locale.ROOT, "%s.%05d.%s", genre, i, ext)));
             }
         }
         return root;

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.songspace.testing.Fixtures;
@@ -21,7 +22,7 @@ class SplitFilesTest {
         Path root = tmp.resolve("gtzan");
         for (String genre : List.of("blues", "rock")) {
             for (int i = 0; i < 4; i++) {
-                Fixtures.tone(root.resolve("genres").resolve(genre).resolve(String.format("%s.%05d.au", genre, i)));
+                Fixtures.tone(root.resolve("genres").resolve(genre).resolve(String.format(Locale.ROOT, "%s.%05d.au", genre, i)));
             }
         }
         return DatasetReader.read(root);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,7 +30,7 @@ class LibrosaParityTest {
                 worst = Math.max(worst, Math.abs(ours[m][k] - ref[m * 1025 + k]));
             }
         }
-        System.out.printf("filterbank: max abs difference %.2e%n", worst);
+        System.out.printf(Locale.ROOT, "filterbank: max abs difference %.2e%n", worst);
         assertTrue(worst <= 1e-6, "max abs filterbank difference " + worst);
     }
 
@@ -65,7 +66,7 @@ class LibrosaParityTest {
         for (int i = 0; i < refDb.length; i++) {
             worstDb = Math.max(worstDb, Math.abs(db.values()[i] - refDb[i]));
         }
-        System.out.printf("%s: max relative power-mel error %.2e, max dB error %.2e%n", name, worstRel, worstDb);
+        System.out.printf(Locale.ROOT, "%s: max relative power-mel error %.2e, max dB error %.2e%n", name, worstRel, worstDb);
         assertTrue(worstRel <= 1e-4, name + ": max relative power-mel error " + worstRel);
         assertTrue(worstDb <= 1e-3, name + ": max dB error " + worstDb);
     }
@@ -96,7 +97,7 @@ class LibrosaParityTest {
             }
         }
         double share = within / (double) considered;
-        System.out.printf("chirp: %d cells above -60 dB, %.4f %% within 0.5 dB, max error %.5f dB%n",
+        System.out.printf(Locale.ROOT, "chirp: %d cells above -60 dB, %.4f %% within 0.5 dB, max error %.5f dB%n",
                 considered, 100 * share, worst);
         assertTrue(share >= 0.99, "only " + share + " of cells within 0.5 dB");
         assertTrue(worst < 0.01, "kaiser_best should be within 0.01 dB everywhere, max " + worst);

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.function.Consumer;
 import org.songspace.audio.WavWriter;
@@ -65,7 +66,7 @@ public final class DemoCorpus {
         StringBuilder manifest = new StringBuilder("path,label,artist,title\n");
         for (String styleName : spec.styles()) {
             for (int i = 0; i < spec.perStyle(); i++) {
-                String relative = String.format("%s/%s.%05d.wav", styleName, styleName, i);
+                String relative = String.format(Locale.ROOT, "%s/%s.%05d.wav", styleName, styleName, i);
                 Band band = Band.of(Styles.byName(styleName), i % BANDS_PER_STYLE, spec.seed());
                 manifest.append(relative).append(',').append(styleName).append(',').append(band.name()).append(',')
                         .append(styleName).append(" piece ").append(i + 1).append('\n');

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.songspace.audio.AudioClip;
@@ -79,7 +80,7 @@ class DemoCorpusTest {
         }
         SummaryFeatures.standardise(x);
         double acc = Knn.leaveOneOutAccuracy(x, y, groups, 1, Knn.Metric.EUCLIDEAN);
-        System.out.printf("demo corpus baseline: leave-one-band-out 1-NN on MFCC mean/std = %.3f (%d clips)%n", acc, x.length);
+        System.out.printf(Locale.ROOT, "demo corpus baseline: leave-one-band-out 1-NN on MFCC mean/std = %.3f (%d clips)%n", acc, x.length);
         assertTrue(acc > 0.35, "styles should be learnable from timbre summaries, got " + acc);
         assertTrue(acc < 0.98, "styles should not be trivially separable, got " + acc);
     }

@@ -3,6 +3,7 @@ package org.songspace.map;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.songspace.eval.EvaluationResult;
 import org.songspace.io.AtomicFiles;
 
@@ -42,7 +43,7 @@ public final class ReportWriter {
                     .append(e.folds() == null ? "-" : f3(e.folds().mean()) + " &plusmn; " + f3(e.folds().std()))
                     .append("</td><td>").append(f3(e.retrieval().precisionAtK())).append("</td><td>")
                     .append(f3(e.retrieval().meanAveragePrecision())).append("</td><td>").append(f3(e.silhouette()))
-                    .append("</td><td>").append(r.trainingSeconds() > 0 ? String.format("%.0f s", r.trainingSeconds()) : "-")
+                    .append("</td><td>").append(r.trainingSeconds() > 0 ? String.format(Locale.ROOT, "%.0f s", r.trainingSeconds()) : "-")
                     .append("</td><td>").append(r.bestEpoch() > 0 ? r.bestEpoch() : "-").append("</td></tr>\n");
         }
         EvaluationResult first = rows.get(0).result();
@@ -77,7 +78,7 @@ public final class ReportWriter {
             t.append("<tr><td>").append(esc(labels.get(r))).append("</td>");
             for (int c = 0; c < labels.size(); c++) {
                 int v = e.holdout().confusion()[r][c];
-                String bg = v == 0 ? "" : String.format(" style=\"background:rgba(%s,%.2f)\"", r == c ? "46,125,50" : "198,40,40",
+                String bg = v == 0 ? "" : String.format(Locale.ROOT, " style=\"background:rgba(%s,%.2f)\"", r == c ? "46,125,50" : "198,40,40",
                         Math.min(0.8, 0.15 + 0.1 * v));
                 t.append("<td").append(bg).append(">").append(v).append("</td>");
             }
@@ -87,7 +88,7 @@ public final class ReportWriter {
     }
 
     private static String f3(double v) {
-        return Double.isNaN(v) ? "-" : String.format("%.3f", v);
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.3f", v);
     }
 
     static String esc(String s) {

@@ -12,6 +12,7 @@ import org.songspace.audio.AudioLoader;
 import org.songspace.features.FeatureStore;
 import org.songspace.features.LogMelExtractor;
 import org.songspace.features.MelSpectrogram;
+import org.songspace.model.ComputeDevice;
 import org.songspace.model.ModelFolder;
 import org.songspace.model.SavedModel;
 import org.songspace.model.TorchRuntime;
@@ -42,7 +43,7 @@ public final class Embedder implements AutoCloseable {
     public static Embedder open(Path folder) throws IOException {
         SavedModel model = ModelFolder.read(folder);
         TorchRuntime.configure();
-        NDManager manager = NDManager.newBaseManager(TorchRuntime.device("cpu"), "PyTorch");
+        NDManager manager = NDManager.newBaseManager(TorchRuntime.device(ComputeDevice.CPU), "PyTorch");
         try {
             Block block = ModelFolder.loadBlock(model, folder.resolve(ModelFolder.PARAMETERS), manager);
             return new Embedder(folder, model, manager, block);

@@ -27,8 +27,15 @@ public record SavedModel(int format, String id, EncoderSpec spec, FeatureConfig 
                          SplitRecord split, String dataset, Map<String, String> versions, String created) {
     public static final int FORMAT = 1;
 
-    /** One epoch: mean training loss, validation k-NN accuracy (NaN when not evaluated), time, learning rate. */
-    public record EpochRecord(int epoch, double loss, double validAccuracy, double seconds, double learningRate) {
+    /**
+     * One epoch: mean training loss, validation k-NN accuracy (NaN when not evaluated), its whole time and the
+     * validation's share of it, the learning rate at its end, and every score measured (by name).
+     */
+    public record EpochRecord(int epoch, double loss, double validAccuracy, double seconds, double learningRate,
+                              double validationSeconds, Map<String, Double> metrics) {
+        public EpochRecord {
+            metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
+        }
     }
 
     /** The split as stored: how it was made and the track ids of each part. */

@@ -53,15 +53,14 @@ public final class TorchRuntime {
     }
 
     /**
-     * The device for a user's choice: "cpu" (default), "gpu" (fails clearly without CUDA and a CUDA
-     * build of libtorch), or "auto" (GPU when one is usable).
+     * The DJL device for a choice: CPU, GPU (fails clearly without CUDA and a CUDA build of libtorch), or
+     * AUTO (GPU when one is usable).
      */
-    public static Device device(String choice) {
+    public static Device device(ComputeDevice choice) {
         Engine engine = engine();
-        String c = choice == null ? "cpu" : choice.toLowerCase(Locale.ROOT);
-        return switch (c) {
-            case "cpu" -> Device.cpu();
-            case "gpu", "cuda" -> {
+        return switch (choice) {
+            case CPU -> Device.cpu();
+            case GPU -> {
                 if (engine.getGpuCount() == 0) {
                     throw new UserError("--device gpu: no CUDA device is usable. songspace ships the CPU "
                             + "libtorch (Maven Central has no CUDA build of libtorch 2.7.1); point PYTORCH_LIBRARY_PATH at "
@@ -70,8 +69,7 @@ public final class TorchRuntime {
                 }
                 yield Device.gpu();
             }
-            case "auto" -> engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
-            default -> throw new UserError("--device must be cpu, gpu or auto, got " + choice);
+            case AUTO -> engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
         };
     }
 

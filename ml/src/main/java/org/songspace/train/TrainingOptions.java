@@ -1,19 +1,22 @@
 package org.songspace.train;
 
+import java.util.Locale;
+import org.songspace.io.UserError;
+import org.songspace.model.ComputeDevice;
 import org.songspace.model.SavedModel;
 import org.songspace.model.TripletLoss;
-import org.songspace.io.UserError;
 
 /**
- * How to train. {@link #defaults()}: 30 epochs; batches of 8 labels x 4 segments (32); Adam with the
- * learning rate following a cosine from 1e-3 to 1e-5 over the run; triplet margin 0.3 with batch-hard
- * mining; early stop after 8 epochs without a better validation k-NN accuracy (k = 5, cosine);
- * augmentation on; seed 42; CPU.
+ * How to train. The defaults ({@link #defaults()}, {@link #builder()}): 30 epochs; batches of 8 labels x 4
+ * segments (32); Adam with the learning rate following a cosine from 1e-3 to 1e-5 over the run; triplet
+ * margin 0.3 with batch-hard mining; early stop after 8 epochs without a better validation score (k-NN
+ * accuracy, k = 5, cosine; the training loss where there are no labels); augmentation on; seed 42; CPU.
+ * An option is added in one place: a component here, and its field and method in {@link Builder}.
  */
 public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLabel, float learningRate,
                               float finalLearningRate, float margin, TripletLoss.Mining mining, int patience,
                               long seed, boolean augment, int kNeighbours, int maxTracksInMemory,
-                              int embeddingDim, String device, int stepsPerEpoch) {
+                              int embeddingDim, ComputeDevice device, int stepsPerEpoch) {
 
     public TrainingOptions {
         if (epochs <= 0 || labelsPerBatch <= 0 || segmentsPerLabel <= 0 || patience <= 0 || kNeighbours <= 0) {
@@ -25,65 +28,132 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
         if (!(learningRate > 0) || !(finalLearningRate > 0) || !(margin > 0)) {
             throw new UserError("learning rates and margin must be positive");
         }
+        if (stepsPerEpoch < 0 || maxTracksInMemory <= 0 || embeddingDim <= 0) {
+            throw new UserError("steps per epoch must be 0 or more; tracks in memory and embedding size positive");
+        }
     }
 
     public static TrainingOptions defaults() {
-        return new TrainingOptions(30, 8, 4, 1e-3f, 1e-5f, 0.3f, TripletLoss.Mining.BATCH_HARD, 8, 42, true, 5,
-                1500, 128, "cpu", 0);
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these options, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder().epochs(epochs).batch(labelsPerBatch, segmentsPerLabel).learningRate(learningRate)
+                .finalLearningRate(finalLearningRate).margin(margin).mining(mining).patience(patience).seed(seed)
+                .augment(augment).kNeighbours(kNeighbours).maxTracksInMemory(maxTracksInMemory)
+                .embeddingDim(embeddingDim).device(device).stepsPerEpoch(stepsPerEpoch);
     }
 
     public int batchSize() {
         return labelsPerBatch * segmentsPerLabel;
     }
 
-    public TrainingOptions withEpochs(int n) {
-        return new TrainingOptions(n, labelsPerBatch, segmentsPerLabel, learningRate, finalLearningRate, margin, mining,
-                patience, seed, augment, kNeighbours, maxTracksInMemory, embeddingDim, device, stepsPerEpoch);
-    }
-
-    public TrainingOptions withSeed(long s) {
-        return new TrainingOptions(epochs, labelsPerBatch, segmentsPerLabel, learningRate, finalLearningRate, margin,
-                mining, patience, s, augment, kNeighbours, maxTracksInMemory, embeddingDim, device, stepsPerEpoch);
-    }
-
-    /** Fixed steps per epoch (0 = enough batches to see each training segment about once). */
-    public TrainingOptions withStepsPerEpoch(int steps) {
-        return new TrainingOptions(epochs, labelsPerBatch, segmentsPerLabel, learningRate, finalLearningRate, margin,
-                mining, patience, seed, augment, kNeighbours, maxTracksInMemory, embeddingDim, device, steps);
-    }
-
-    public TrainingOptions withBatch(int labels, int perLabel) {
-        return new TrainingOptions(epochs, labels, perLabel, learningRate, finalLearningRate, margin, mining, patience,
-                seed, augment, kNeighbours, maxTracksInMemory, embeddingDim, device, stepsPerEpoch);
-    }
-
-    public TrainingOptions withPatience(int p) {
-        return new TrainingOptions(epochs, labelsPerBatch, segmentsPerLabel, learningRate, finalLearningRate, margin,
-                mining, p, seed, augment, kNeighbours, maxTracksInMemory, embeddingDim, device, stepsPerEpoch);
-    }
-
-    public TrainingOptions withMining(TripletLoss.Mining m, float newMargin) {
-        return new TrainingOptions(epochs, labelsPerBatch, segmentsPerLabel, learningRate, finalLearningRate, newMargin,
-                m, patience, seed, augment, kNeighbours, maxTracksInMemory, embeddingDim, device, stepsPerEpoch);
-    }
-
-    public TrainingOptions withLearningRate(float lr) {
-        return new TrainingOptions(epochs, labelsPerBatch, segmentsPerLabel, lr, Math.min(finalLearningRate, lr), margin,
-                mining, patience, seed, augment, kNeighbours, maxTracksInMemory, embeddingDim, device, stepsPerEpoch);
-    }
-
-    public TrainingOptions withDevice(String d) {
-        return new TrainingOptions(epochs, labelsPerBatch, segmentsPerLabel, learningRate, finalLearningRate, margin,
-                mining, patience, seed, augment, kNeighbours, maxTracksInMemory, embeddingDim, d, stepsPerEpoch);
-    }
-
-    public TrainingOptions withAugment(boolean a) {
-        return new TrainingOptions(epochs, labelsPerBatch, segmentsPerLabel, learningRate, finalLearningRate, margin,
-                mining, patience, seed, a, kNeighbours, maxTracksInMemory, embeddingDim, device, stepsPerEpoch);
-    }
-
     SavedModel.TrainingSettings toRecord() {
         return new SavedModel.TrainingSettings(epochs, labelsPerBatch, segmentsPerLabel, learningRate, finalLearningRate,
-                margin, mining.name().toLowerCase(java.util.Locale.ROOT), patience, seed, augment, kNeighbours, device);
+                margin, mining.name().toLowerCase(Locale.ROOT), patience, seed, augment, kNeighbours, device.id());
+    }
+
+    /** Options with the defaults above; {@link #build()} validates them. */
+    public static final class Builder {
+        private int epochs = 30;
+        private int labelsPerBatch = 8;
+        private int segmentsPerLabel = 4;
+        private float learningRate = 1e-3f;
+        private float finalLearningRate = 1e-5f;
+        private float margin = 0.3f;
+        private TripletLoss.Mining mining = TripletLoss.Mining.BATCH_HARD;
+        private int patience = 8;
+        private long seed = 42;
+        private boolean augment = true;
+        private int kNeighbours = 5;
+        private int maxTracksInMemory = 1500;
+        private int embeddingDim = 128;
+        private ComputeDevice device = ComputeDevice.CPU;
+        private int stepsPerEpoch;
+
+        public Builder epochs(int value) {
+            epochs = value;
+            return this;
+        }
+
+        /** P labels x K segments per batch. */
+        public Builder batch(int labels, int perLabel) {
+            labelsPerBatch = labels;
+            segmentsPerLabel = perLabel;
+            return this;
+        }
+
+        /** The initial learning rate (the final one never exceeds it). */
+        public Builder learningRate(float value) {
+            learningRate = value;
+            finalLearningRate = Math.min(finalLearningRate, value);
+            return this;
+        }
+
+        public Builder finalLearningRate(float value) {
+            finalLearningRate = value;
+            return this;
+        }
+
+        public Builder margin(float value) {
+            margin = value;
+            return this;
+        }
+
+        public Builder mining(TripletLoss.Mining value) {
+            mining = value;
+            return this;
+        }
+
+        public Builder patience(int value) {
+            patience = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        public Builder augment(boolean value) {
+            augment = value;
+            return this;
+        }
+
+        public Builder kNeighbours(int value) {
+            kNeighbours = value;
+            return this;
+        }
+
+        public Builder maxTracksInMemory(int value) {
+            maxTracksInMemory = value;
+            return this;
+        }
+
+        public Builder embeddingDim(int value) {
+            embeddingDim = value;
+            return this;
+        }
+
+        public Builder device(ComputeDevice value) {
+            device = value;
+            return this;
+        }
+
+        /** Fixed steps per epoch (0 = enough batches to see each training segment about once). */
+        public Builder stepsPerEpoch(int value) {
+            stepsPerEpoch = value;
+            return this;
+        }
+
+        public TrainingOptions build() {
+            return new TrainingOptions(epochs, labelsPerBatch, segmentsPerLabel, learningRate, finalLearningRate, margin,
+                    mining, patience, seed, augment, kNeighbours, maxTracksInMemory, embeddingDim, device, stepsPerEpoch);
+        }
     }
 }

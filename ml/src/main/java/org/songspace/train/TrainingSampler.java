@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Random;
 import org.songspace.features.FeatureStore;
 import org.songspace.features.MelSpectrogram;
+import org.songspace.features.Segmenter;
 
 /**
  * Draws training batches from the training tracks held in memory (at most {@code maxTracks}; a larger
- * training set is sampled afresh each epoch, stratified by label, so memory stays bounded). Segments are
+ * training set is sampled afresh each epoch, each label keeping its share, so memory stays bounded).
+ * A track shorter than one segment is padded with its quietest value (what silence looks like in it)
+ * and counted in {@link #paddedTracks()}, never dropped. Segments are
  * random crops (any start frame), and with augmentation each gets a random gain (+-6 dB), one time mask
  * (up to 15 frames) and one frequency mask (up to 12 bands), each with probability 1/2; masked cells
  * take the segment's mean. Batches are P labels x K segments for triplet training, or uniform for the CAE.
@@ -26,6 +29,7 @@ final class TrainingSampler {
     private final List<List<Integer>> byLabel = new ArrayList<>();
     private final List<Integer> loadedLabels = new ArrayList<>();
     private int totalFrames;
+    private int paddedTracks;
 
     TrainingSampler(FeatureStore store, List<String> trackIds, int[] trackLabels, int numLabels, int frames, int maxTracks) {
         this.store = store;
@@ -36,39 +40,69 @@ final class TrainingSampler {
         this.maxTracks = maxTracks;
     }
 
-    /** Loads the tracks for an epoch: all of them, or a fresh stratified sample when there are too many. */
+    /** Loads the tracks for an epoch: all of them, or a fresh sample (each label keeping its share) when there are too many. */
     void loadEpoch(Random random) throws IOException {
-        List<Integer> chosen = new ArrayList<>();
+        if (!loaded.isEmpty() && trackIds.size() <= maxTracks) {
+            return;
+        }
+        loaded.clear();
+        loadedLabels.clear();
+        byLabel.clear();
+        for (int l = 0; l < Math.max(1, numLabels); l++) {
+            byLabel.add(new ArrayList<>());
+        }
+        totalFrames = 0;
+        paddedTracks = 0;
+        for (int i : chooseTracks(random)) {
+            MelSpectrogram spec = store.load(trackIds.get(i));
+            if (spec.frames() < frames) {
+                spec = padded(spec);
+                paddedTracks++;
+            }
+            int label = Math.max(0, trackLabels[i]);
+            byLabel.get(label).add(loaded.size());
+            loadedLabels.add(label);
+            loaded.add(spec);
+            totalFrames += spec.frames();
+        }
+        if (loaded.isEmpty()) {
+            throw new IOException("no training tracks to load");
+        }
+    }
+
+    /** Every track, or {@code maxTracks} of them drawn per label in proportion to the label's size. */
+    private List<Integer> chooseTracks(Random random) {
+        List<Integer> all = new ArrayList<>();
         for (int i = 0; i < trackIds.size(); i++) {
-            chosen.add(i);
+            all.add(i);
         }
-        if (trackIds.size() > maxTracks || loaded.isEmpty()) {
-            if (trackIds.size() > maxTracks) {
-                Collections.shuffle(chosen, random);
-                chosen = chosen.subList(0, maxTracks);
-            }
-            loaded.clear();
-            loadedLabels.clear();
-            byLabel.clear();
-            for (int l = 0; l < Math.max(1, numLabels); l++) {
-                byLabel.add(new ArrayList<>());
-            }
-            totalFrames = 0;
-            for (int i : chosen) {
-                MelSpectrogram spec = store.load(trackIds.get(i));
-                if (spec.frames() < frames) {
-                    continue;
-                }
-                int label = Math.max(0, trackLabels[i]);
-                byLabel.get(label).add(loaded.size());
-                loadedLabels.add(label);
-                loaded.add(spec);
-                totalFrames += spec.frames();
-            }
-            if (loaded.isEmpty()) {
-                throw new IOException("no training track is at least " + frames + " frames long");
-            }
+        if (trackIds.size() <= maxTracks) {
+            return all;
         }
+        List<List<Integer>> perLabel = new ArrayList<>();
+        for (int l = 0; l < Math.max(1, numLabels); l++) {
+            perLabel.add(new ArrayList<>());
+        }
+        all.forEach(i -> perLabel.get(Math.max(0, trackLabels[i])).add(i));
+        List<Integer> chosen = new ArrayList<>();
+        for (List<Integer> group : perLabel) {
+            Collections.shuffle(group, random);
+            long share = Math.max(group.isEmpty() ? 0 : 1, Math.round(group.size() * (double) maxTracks / trackIds.size()));
+            chosen.addAll(group.subList(0, (int) Math.min(group.size(), share)));
+        }
+        return chosen;
+    }
+
+    /** The track padded to one segment with its floor value. */
+    private MelSpectrogram padded(MelSpectrogram spec) {
+        float[] out = new float[spec.nMels() * frames];
+        new Segmenter(frames, frames, Segmenter.Remainder.PAD).copy(spec, 0, out, 0);
+        return new MelSpectrogram(spec.nMels(), frames, out, true);
+    }
+
+    /** Tracks of the last load that were shorter than one segment (and were padded). */
+    int paddedTracks() {
+        return paddedTracks;
     }
 
     /** Batches that cover each loaded training segment about once. */

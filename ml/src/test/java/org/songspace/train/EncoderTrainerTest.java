@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,14 +26,31 @@ class EncoderTrainerTest {
     Path tmp;
 
     private static TrainingOptions quick(int epochs) {
-        return TrainingOptions.defaults().withEpochs(epochs).withBatch(3, 4).withStepsPerEpoch(6).withSeed(5)
-                .withPatience(50);
+        return TrainingOptions.builder().epochs(epochs).batch(3, 4).stepsPerEpoch(6).seed(5).patience(50).build();
     }
 
     private SavedModel train(SyntheticFeatures data, EncoderType type, TrainingOptions options, Path out, boolean resume)
             throws IOException {
+        return train(data, type, options, out, resume, null);
+    }
+
+    private SavedModel train(SyntheticFeatures data, EncoderType type, TrainingOptions options, Path out, boolean resume,
+                             TrainingListener listener) throws IOException {
         return new EncoderTrainer(new TrainingRequest(data.store, data.split, data.labels, type, options, out, resume,
-                "synthetic"), null).run();
+                "synthetic"), listener).run();
+    }
+
+    /** The 1-based epoch with the best score: the first highest validation accuracy, or the first lowest loss. */
+    private static int expectedBestEpoch(List<SavedModel.EpochRecord> history, boolean byAccuracy) {
+        int best = 0;
+        for (int i = 1; i < history.size(); i++) {
+            double a = byAccuracy ? history.get(i).validAccuracy() : -history.get(i).loss();
+            double b = byAccuracy ? history.get(best).validAccuracy() : -history.get(best).loss();
+            if (a > b + 1e-9) {
+                best = i;
+            }
+        }
+        return best + 1;
     }
 
     @ParameterizedTest
@@ -43,7 +61,8 @@ class EncoderTrainerTest {
         List<SavedModel.EpochRecord> h = model.history();
         assertEquals(4, h.size());
         assertTrue(h.get(3).loss() < h.get(0).loss(), type + " loss " + h.get(0).loss() + " -> " + h.get(3).loss());
-        assertTrue(model.bestEpoch() >= 1);
+        assertEquals(expectedBestEpoch(h, true), model.bestEpoch(), "the saved epoch is the best validation epoch: " + h);
+        assertTrue(h.stream().allMatch(r -> r.validationSeconds() > 0 && r.validationSeconds() < r.seconds()));
         assertTrue(Files.isRegularFile(tmp.resolve("model/model.json")));
         assertTrue(Files.isRegularFile(tmp.resolve("model/parameters.bin")));
     }
@@ -103,6 +122,47 @@ class EncoderTrainerTest {
         assertEquals(two.id(), four.id());
         IOException wrong = assertThrows(IOException.class, () -> train(data, EncoderType.TRIPLET, quick(4), out, true));
         assertTrue(wrong.getMessage().contains("checkpoint"), wrong.getMessage());
+    }
+
+    @Test
+    void aKilledRunResumesExactlyWhereItsCheckpointWas() throws IOException {
+        SyntheticFeatures data = SyntheticFeatures.create(tmp.resolve("features"), 5, 140, 8);
+        SavedModel straight = train(data, EncoderType.TRIPLET, quick(4), tmp.resolve("straight"), false);
+        Path killed = tmp.resolve("killed");
+        TrainingListener killAfterTwo = new TrainingListener() {
+            @Override
+            public void epochFinished(SavedModel.EpochRecord record, boolean improved) {
+                if (record.epoch() == 2) {
+                    throw new IllegalStateException("killed");
+                }
+            }
+        };
+        assertThrows(IllegalStateException.class, () -> train(data, EncoderType.TRIPLET, quick(4), killed, false, killAfterTwo));
+        SavedModel resumed = train(data, EncoderType.TRIPLET, quick(4), killed, true);
+        assertEquals(4, resumed.history().size());
+        for (int i = 0; i < 4; i++) {
+            // Same parameters, Adam moments and schedule position: the continued epochs are the same epochs.
+            assertEquals(straight.history().get(i).loss(), resumed.history().get(i).loss(), 1e-6, "epoch " + (i + 1));
+            assertEquals(straight.history().get(i).validAccuracy(), resumed.history().get(i).validAccuracy(), 0);
+        }
+    }
+
+    @Test
+    void withoutLabelsTheCaeStopsOnItsTrainingLossAndShortTracksArePadded() throws IOException {
+        SyntheticFeatures data = SyntheticFeatures.create(tmp.resolve("features"), 3, 100, 9);
+        List<String> notes = new java.util.ArrayList<>();
+        TrainingListener log = new TrainingListener() {
+            @Override
+            public void note(String message) {
+                notes.add(message);
+            }
+        };
+        SavedModel model = new EncoderTrainer(new TrainingRequest(data.store, data.split, Map.of(), EncoderType.CAE,
+                quick(3), tmp.resolve("cae"), false, "synthetic"), log).run();
+        assertEquals(3, model.history().size());
+        assertTrue(model.history().stream().allMatch(r -> Double.isNaN(r.validAccuracy())), "no labels, no k-NN");
+        assertEquals(expectedBestEpoch(model.history(), false), model.bestEpoch(), "best = lowest training loss");
+        assertTrue(notes.stream().anyMatch(n -> n.contains("shorter than one 130-frame segment")), notes.toString());
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class SimilarityIndexTest {
             }
         }
         recall /= queries;
-        System.out.printf("HNSW recall@10 vs exact on 10k x 64: %.3f%n", recall);
+        System.out.printf(Locale.ROOT, "HNSW recall@10 vs exact on 10k x 64: %.3f%n", recall);
         assertTrue(recall >= 0.95, "recall@10 " + recall);
     }
 

@@ -1,0 +1,156 @@
+package org.songspace.train;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.songspace.features.FeatureStore;
+import org.songspace.features.MelSpectrogram;
+import org.songspace.features.Segmenter;
+import org.songspace.model.EncoderSpec;
+import org.songspace.model.TrackEncoder;
+import org.songspace.vectors.Knn;
+import org.songspace.vectors.Vectors;
+
+/**
+ * Validation k-NN accuracy, made cheap enough to run every epoch: a fixed sample of reference (training)
+ * and validation tracks, each represented by a few evenly spaced segments that are cut once and kept in
+ * memory. Re-reading and embedding every segment of every training track each epoch took more than half
+ * of the epoch on a real library; the sample's accuracy tracks the full one closely enough to pick an epoch.
+ */
+final class KnnValidator {
+    static final int MAX_REFERENCE_TRACKS = 256;
+    static final int MAX_VALID_TRACKS = 400;
+    static final int REFERENCE_SEGMENTS = 3;
+    static final int VALID_SEGMENTS = 5;
+
+    private final EncoderSpec spec;
+    private final int k;
+    private final Crops reference;
+    private final Crops valid;
+
+    /** Segments of a set of tracks, track after track, and each track's label index. */
+    private record Crops(float[] segments, int[] counts, int[] labels) {
+        int tracks() {
+            return counts.length;
+        }
+
+        int totalSegments() {
+            int n = 0;
+            for (int c : counts) {
+                n += c;
+            }
+            return n;
+        }
+    }
+
+    private KnnValidator(EncoderSpec spec, int k, Crops reference, Crops valid) {
+        this.spec = spec;
+        this.k = k;
+        this.reference = reference;
+        this.valid = valid;
+    }
+
+    /** Labelled training and validation ids with label indices; the samples are fixed by {@code seed}. */
+    static KnnValidator create(FeatureStore store, EncoderSpec spec, List<String> referenceIds, int[] referenceLabels,
+                               List<String> validIds, int[] validLabels, int k, long seed) throws IOException {
+        Crops ref = crops(store, spec, sample(referenceIds.size(), MAX_REFERENCE_TRACKS, seed), referenceIds,
+                referenceLabels, REFERENCE_SEGMENTS);
+        Crops val = crops(store, spec, sample(validIds.size(), MAX_VALID_TRACKS, seed + 1), validIds, validLabels,
+                VALID_SEGMENTS);
+        return new KnnValidator(spec, k, ref, val);
+    }
+
+    private static List<Integer> sample(int n, int max, long seed) {
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            all.add(i);
+        }
+        if (n > max) {
+            Collections.shuffle(all, new Random(seed));
+            all = new ArrayList<>(all.subList(0, max));
+            Collections.sort(all);
+        }
+        return all;
+    }
+
+    private static Crops crops(FeatureStore store, EncoderSpec spec, List<Integer> chosen, List<String> ids, int[] labels,
+                               int perTrack) throws IOException {
+        int cell = spec.nMels() * spec.frames();
+        List<float[]> parts = new ArrayList<>();
+        int[] counts = new int[chosen.size()];
+        int[] chosenLabels = new int[chosen.size()];
+        for (int i = 0; i < chosen.size(); i++) {
+            MelSpectrogram db = store.load(ids.get(chosen.get(i)));
+            int[] starts = evenlySpaced(db.frames(), spec.frames(), perTrack);
+            float[] segs = new float[starts.length * cell];
+            Segmenter segmenter = new Segmenter(spec.frames(), spec.frames(), Segmenter.Remainder.PAD);
+            for (int s = 0; s < starts.length; s++) {
+                segmenter.copy(db, starts[s], segs, s * cell);
+            }
+            parts.add(segs);
+            counts[i] = starts.length;
+            chosenLabels[i] = labels[chosen.get(i)];
+        }
+        int total = parts.stream().mapToInt(p -> p.length).sum();
+        float[] all = new float[total];
+        int at = 0;
+        for (float[] p : parts) {
+            System.arraycopy(p, 0, all, at, p.length);
+            at += p.length;
+        }
+        return new Crops(all, counts, chosenLabels);
+    }
+
+    /** Up to {@code n} distinct window starts spread from the beginning to the end of the track. */
+    static int[] evenlySpaced(int frames, int window, int n) {
+        if (frames <= window) {
+            return new int[] {0};
+        }
+        int span = frames - window;
+        int count = Math.min(n, span / Math.max(1, window / 2) + 1);
+        int[] starts = new int[count];
+        for (int i = 0; i < count; i++) {
+            starts[i] = count == 1 ? span / 2 : (int) Math.round(i * (double) span / (count - 1));
+        }
+        return starts;
+    }
+
+    int referenceTracks() {
+        return reference.tracks();
+    }
+
+    int validTracks() {
+        return valid.tracks();
+    }
+
+    /** k-NN (cosine) accuracy of the validation sample classified by the reference sample. */
+    double accuracy(TrainingRun run) {
+        try (TrackEncoder encoder = new TrackEncoder(run.model().getBlock(), spec, run.normaliser(),
+                run.trainer().getManager())) {
+            float[][] refVectors = trackVectors(encoder, reference);
+            Knn knn = new Knn(refVectors, reference.labels(), Math.min(k, refVectors.length), Knn.Metric.COSINE);
+            float[][] validVectors = trackVectors(encoder, valid);
+            int correct = 0;
+            for (int i = 0; i < validVectors.length; i++) {
+                if (knn.predict(validVectors[i]) == valid.labels()[i]) {
+                    correct++;
+                }
+            }
+            return validVectors.length == 0 ? Double.NaN : correct / (double) validVectors.length;
+        }
+    }
+
+    private float[][] trackVectors(TrackEncoder encoder, Crops crops) {
+        int dim = spec.embeddingDim();
+        float[] emb = encoder.embedSegments(crops.segments(), crops.totalSegments());
+        float[][] out = new float[crops.tracks()][];
+        int row = 0;
+        for (int t = 0; t < out.length; t++) {
+            out[t] = Vectors.normalise(Vectors.meanOfRows(emb, dim, row, row + crops.counts()[t]));
+            row += crops.counts()[t];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,53 @@
+package org.songspace.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import java.io.IOException;
+import java.util.Random;
+import org.songspace.model.EncoderSpec;
+import org.songspace.model.EncoderType;
+import org.songspace.model.Normaliser;
+
+/** One training step: a batch from the sampler, forward, loss, backward, optimizer step. */
+final class StepRunner {
+    private final TrainingSampler sampler;
+    private final EncoderType type;
+    private final TrainingOptions options;
+    private final ResumableAdam optimizer;
+
+    StepRunner(TrainingSampler sampler, EncoderType type, TrainingOptions options, ResumableAdam optimizer) {
+        this.sampler = sampler;
+        this.type = type;
+        this.options = options;
+        this.optimizer = optimizer;
+    }
+
+    /** Loads the epoch's tracks (a fresh sample when the training set exceeds memory). */
+    void startEpoch(Random random) throws IOException {
+        sampler.loadEpoch(random);
+    }
+
+    /** Trains on one batch and returns its loss. */
+    double step(Trainer trainer, Random random, EncoderSpec spec, Normaliser normaliser) {
+        TrainingSampler.Batch batch = sampler.next(random, options.labelsPerBatch(), options.segmentsPerLabel(),
+                type.usesLabels(), options.augment());
+        normaliser.apply(batch.data(), batch.size(), spec.frames());
+        try (NDManager scope = trainer.getManager().newSubManager()) {
+            NDArray x = scope.create(batch.data(), new Shape(batch.size(), 1, spec.nMels(), spec.frames()));
+            NDList labels = type == EncoderType.CAE ? new NDList(x) : new NDList(scope.create(batch.labels()));
+            double value;
+            try (GradientCollector collector = trainer.newGradientCollector()) {
+                NDList predictions = trainer.forward(new NDList(x));
+                NDArray lossValue = trainer.getLoss().evaluate(labels, predictions);
+                collector.backward(lossValue);
+                value = lossValue.getFloat();
+            }
+            optimizer.step(trainer.getModel().getBlock());
+            return value;
+        }
+    }
+}
