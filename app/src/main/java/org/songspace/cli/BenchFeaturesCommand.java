@@ -20,10 +20,10 @@ import org.songspace.audio.AudioLoader;
 import org.songspace.audio.WavWriter;
 import org.songspace.features.LogMelExtractor;
 import org.songspace.features.StageClock;
+import org.songspace.io.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import org.songspace.io.UserError;
 
 @Command(name = "features", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Decode and featurise N clips on all cores and print clips/s and the per-stage split.",

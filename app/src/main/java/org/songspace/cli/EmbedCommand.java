@@ -4,13 +4,13 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.songspace.embed.Embedder;
-import org.songspace.vectors.EmbeddingSet;
+import org.songspace.io.UserError;
 import org.songspace.model.ModelFolder;
+import org.songspace.vectors.EmbeddingSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import org.songspace.io.UserError;
 
 @Command(name = "embed", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Embed every track of a file, folder or dataset with a saved model.",

@@ -14,18 +14,18 @@ import org.songspace.dataset.SplitFiles;
 import org.songspace.dataset.Splitter;
 import org.songspace.dataset.Track;
 import org.songspace.embed.Embedder;
-import org.songspace.vectors.EmbeddingSet;
 import org.songspace.eval.Evaluation;
 import org.songspace.eval.EvaluationResult;
 import org.songspace.eval.LabeledVectors;
 import org.songspace.io.Json;
+import org.songspace.io.UserError;
 import org.songspace.model.ModelFolder;
 import org.songspace.model.SavedModel;
+import org.songspace.vectors.EmbeddingSet;
 import org.songspace.vectors.Knn;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import org.songspace.io.UserError;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure what embeddings mean: k-NN accuracy of held-out tracks (holdout and k-fold), per-class "
@@ -95,14 +95,9 @@ final class EvaluateCommand implements Callable<Integer> {
                 }
             }
             if (data != null) {
-                for (Track t : DatasetReader.read(data, layout).tracks()) {
-                    if (t.label() != null) {
-                        labels.put(t.id(), t.label());
-                    }
-                    if (t.artist() != null) {
-                        artists.put(t.id(), t.artist());
-                    }
-                }
+                Dataset given = DatasetReader.read(data, layout);
+                labels.putAll(given.labelsById());
+                artists.putAll(given.artistsById());
             }
         } else {
             throw new UserError(source + " is neither an embeddings .npy nor a model folder (no model.json)");
@@ -121,8 +116,7 @@ final class EvaluateCommand implements Callable<Integer> {
         } else if (modelSplit != null) {
             holdout = modelSplit;
         } else {
-            holdout = asDataset.hasArtists() ? Splitter.groupHoldout(asDataset, 0, 0.25, seed)
-                    : Splitter.holdout(asDataset, 0, 0.25, seed);
+            holdout = Splitter.leakFree(asDataset, 0, 0.25, seed);
         }
         EvaluationResult result = Evaluation.run(set.modelId().isBlank() ? source.getFileName().toString() : set.modelId(),
                 vectors, holdout, k, metric, folds, artists, seed);

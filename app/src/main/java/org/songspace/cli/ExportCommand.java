@@ -1,22 +1,21 @@
 package org.songspace.cli;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.songspace.vectors.EmbeddingSet;
 import org.songspace.index.IndexManifest;
 import org.songspace.index.IndexedTrack;
 import org.songspace.index.LibraryIndexer;
 import org.songspace.index.SimilarityIndex;
 import org.songspace.io.AtomicFiles;
 import org.songspace.io.Csv;
+import org.songspace.vectors.EmbeddingSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,6 +30,18 @@ final class ExportCommand implements Callable<Integer> {
 
     /** One JSON object per line, as the _bulk API wants. */
     private static final com.fasterxml.jackson.databind.ObjectMapper COMPACT = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The action line of a bulk request: {@code {"index":{"_index":..., "_id":...}}}. */
+    record BulkAction(BulkTarget index) {
+    }
+
+    record BulkTarget(@JsonProperty("_index") String index, @JsonProperty("_id") String id) {
+    }
+
+    /** One track as an OpenSearch document. */
+    record BulkDocument(String id, String title, String label, String artist, String album, String path, double duration,
+                        @JsonProperty("model_id") String modelId, float[] embedding) {
+    }
 
     @Parameters(index = "0", paramLabel = "INDEX", description = "An index folder written by index.")
     Path indexDir;
@@ -72,38 +83,29 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private static void writeCsv(java.io.OutputStream o, List<IndexedTrack> tracks, IndexManifest m) throws IOException {
-        Writer w = new OutputStreamWriter(o, StandardCharsets.UTF_8);
-        StringBuilder header = new StringBuilder("id,label,artist,path,model_id");
+        List<String> header = new java.util.ArrayList<>(List.of("id", "label", "artist", "album", "title", "path", "model_id"));
         for (int i = 0; i < m.dimension(); i++) {
-            header.append(",v").append(i);
+            header.add("v" + i);
         }
-        w.write(header.append('\n').toString());
+        List<List<Object>> rows = new java.util.ArrayList<>();
         for (IndexedTrack t : tracks) {
-            StringBuilder line = new StringBuilder().append(Csv.quote(t.id())).append(',').append(Csv.quote(t.label()))
-                    .append(',').append(Csv.quote(t.artist())).append(',').append(Csv.quote(t.path())).append(',')
-                    .append(Csv.quote(m.modelId()));
+            List<Object> row = new java.util.ArrayList<>(java.util.Arrays.asList(t.id(), t.label(), t.artist(), t.album(),
+                    t.title(), t.path(), m.modelId()));
             for (float v : t.vector()) {
-                line.append(',').append(v);
+                row.add(v);
             }
-            w.write(line.append('\n').toString());
+            rows.add(row);
         }
-        w.flush();
+        Csv.write(o, header, rows);
     }
 
     private void writeBulk(java.io.OutputStream o, List<IndexedTrack> tracks, IndexManifest m) throws IOException {
         Writer w = new OutputStreamWriter(o, StandardCharsets.UTF_8);
         for (IndexedTrack t : tracks) {
-            w.write(COMPACT.writeValueAsString(
-                    Map.of("index", Map.of("_index", indexName, "_id", t.id()))));
+            w.write(COMPACT.writeValueAsString(new BulkAction(new BulkTarget(indexName, t.id()))));
             w.write('\n');
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("id", t.id());
-            doc.put("label", t.label());
-            doc.put("artist", t.artist());
-            doc.put("path", t.path());
-            doc.put("duration", t.durationSeconds());
-            doc.put("model_id", m.modelId());
-            doc.put("embedding", t.vector());
+            BulkDocument doc = new BulkDocument(t.id(), t.title(), t.label(), t.artist(), t.album(), t.path(),
+                    t.durationSeconds(), m.modelId(), t.vector());
             w.write(COMPACT.writeValueAsString(doc));
             w.write('\n');
         }

@@ -5,8 +5,8 @@ import java.io.PrintWriter;
 import org.songspace.io.UserError;
 import org.songspace.model.ComputeDevice;
 import org.songspace.model.EncoderType;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code songspace} command line. */
 @Command(name = "songspace",
@@ -97,6 +97,11 @@ public final class Main implements Runnable {
             return fae.getFile() + ": already exists";
         }
         String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        if (message == null || message.isBlank()) {
+            // e.g. an EOFException from a truncated file: say what happened and, when known, why.
+            Throwable cause = e.getCause();
+            return e.getClass().getSimpleName() + (cause != null && cause.getMessage() != null ? ": " + cause.getMessage() : "");
+        }
+        return message;
     }
 }

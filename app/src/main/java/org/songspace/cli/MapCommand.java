@@ -1,17 +1,17 @@
 package org.songspace.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.songspace.vectors.EmbeddingSet;
-import org.songspace.io.AtomicFiles;
 import org.songspace.io.Csv;
+import org.songspace.io.UserError;
 import org.songspace.map.Projection;
 import org.songspace.map.ScatterPlot;
+import org.songspace.vectors.EmbeddingSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import org.songspace.io.UserError;
 
 @Command(name = "map", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Project embeddings to 2-D (or 3-D) with UMAP or PCA: writes OUT.png (a scatter coloured by "
@@ -40,16 +40,16 @@ final class MapCommand implements Callable<Integer> {
             throw new UserError(embeddings + " holds " + set.vectors().length + " vectors; a map needs at least 2");
         }
         float[][] coords = Projection.project(set.vectors(), projection, components, seed);
-        StringBuilder csv = new StringBuilder(components == 3 ? "id,label,x,y,z\n" : "id,label,x,y\n");
+        List<List<Object>> rows = new java.util.ArrayList<>();
         java.util.List<String> names = new java.util.ArrayList<>();
         int[] labels = new int[coords.length];
         for (int i = 0; i < coords.length; i++) {
             EmbeddingSet.Entry e = set.entries().get(i);
-            csv.append(Csv.quote(e.id())).append(',').append(Csv.quote(e.label()));
+            List<Object> row = new java.util.ArrayList<>(List.of(e.id(), e.label() == null ? "" : e.label()));
             for (float c : coords[i]) {
-                csv.append(',').append(c);
+                row.add(c);
             }
-            csv.append('\n');
+            rows.add(row);
             String label = e.label() == null || e.label().isBlank() ? null : e.label();
             if (label != null && !names.contains(label)) {
                 names.add(label);
@@ -62,7 +62,7 @@ final class MapCommand implements Callable<Integer> {
         }
         Path png = out.resolveSibling(out.getFileName() + ".png");
         Path csvPath = out.resolveSibling(out.getFileName() + ".csv");
-        AtomicFiles.writeString(csvPath, csv.toString());
+        Csv.write(csvPath, components == 3 ? List.of("id", "label", "x", "y", "z") : List.of("id", "label", "x", "y"), rows);
         ScatterPlot.write(png, set.modelId() + " - " + projection.name() + " map", coords, labels, sorted, 900, 640);
         System.out.printf(Locale.ROOT, "map: %d tracks, %s %d-D -> %s, %s%n", coords.length, projection.name().toLowerCase(Locale.ROOT),
                 components, png, csvPath);

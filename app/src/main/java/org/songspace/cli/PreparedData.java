@@ -60,27 +60,18 @@ record PreparedData(Path source, Dataset dataset, FeatureStore store, Map<String
             System.err.println("skipped " + f.source() + ": " + f.reason());
         }
         FeatureStore store = FeatureStore.open(dir);
-        Map<String, String> labels = new HashMap<>();
-        Map<String, String> artists = new HashMap<>();
+        Dataset readable = new Dataset(ds.root(), ds.layout(),
+                ds.tracks().stream().filter(t -> store.track(t.id()).isPresent()).toList());
         Map<String, String> titles = new HashMap<>();
         Map<String, String> albums = new HashMap<>();
-        List<String> ids = new ArrayList<>();
-        for (Track t : ds.tracks()) {
-            if (store.track(t.id()).isPresent()) {
-                ids.add(t.id());
-                if (t.label() != null) {
-                    labels.put(t.id(), t.label());
-                }
-                if (t.artist() != null) {
-                    artists.put(t.id(), t.artist());
-                }
-                titles.put(t.id(), t.displayTitle());
-                if (t.album() != null) {
-                    albums.put(t.id(), t.album());
-                }
+        for (Track t : readable.tracks()) {
+            titles.put(t.id(), t.displayTitle());
+            if (t.album() != null) {
+                albums.put(t.id(), t.album());
             }
         }
-        return new PreparedData(data, ds, store, labels, artists, titles, albums, ids);
+        List<String> ids = readable.tracks().stream().map(Track::id).toList();
+        return new PreparedData(data, ds, store, readable.labelsById(), readable.artistsById(), titles, albums, ids);
     }
 
     /** The readable part of the dataset (tracks whose features exist). */

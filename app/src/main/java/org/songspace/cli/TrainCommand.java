@@ -8,6 +8,7 @@ import org.songspace.dataset.Dataset;
 import org.songspace.dataset.Split;
 import org.songspace.dataset.SplitFiles;
 import org.songspace.dataset.Splitter;
+import org.songspace.io.UserError;
 import org.songspace.model.ComputeDevice;
 import org.songspace.model.EncoderType;
 import org.songspace.model.SavedModel;
@@ -19,7 +20,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import org.songspace.io.UserError;
 
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train an encoder (cae, triplet or crnn) on 3 s log-mel segments and save it as a model folder.",
@@ -128,6 +128,6 @@ final class TrainCommand implements Callable<Integer> {
             }
             return loaded.split();
         }
-        return ds.hasArtists() ? Splitter.groupHoldout(ds, valid, test, seed) : Splitter.holdout(ds, valid, test, seed);
+        return Splitter.leakFree(ds, valid, test, seed);
     }
 }

@@ -1,7 +1,6 @@
 package org.songspace.cli;
 
 import java.util.Locale;
-
 import org.songspace.model.SavedModel;
 import org.songspace.train.TrainingListener;
 

@@ -3,7 +3,6 @@ package org.songspace.compare;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,7 +12,6 @@ import org.songspace.dataset.Split;
 import org.songspace.dataset.SplitFiles;
 import org.songspace.dataset.Splitter;
 import org.songspace.embed.Embedder;
-import org.songspace.vectors.EmbeddingSet;
 import org.songspace.eval.Baselines;
 import org.songspace.eval.Evaluation;
 import org.songspace.eval.EvaluationResult;
@@ -21,14 +19,15 @@ import org.songspace.eval.LabeledVectors;
 import org.songspace.features.FeatureStore;
 import org.songspace.io.Json;
 import org.songspace.map.Projection;
-import org.songspace.map.ReportWriter;
 import org.songspace.map.ScatterPlot;
 import org.songspace.model.EncoderType;
 import org.songspace.model.SavedModel;
+import org.songspace.report.ReportWriter;
 import org.songspace.train.EncoderTrainer;
 import org.songspace.train.TrainingListener;
 import org.songspace.train.TrainingOptions;
 import org.songspace.train.TrainingRequest;
+import org.songspace.vectors.EmbeddingSet;
 import org.songspace.vectors.Knn;
 
 /**
@@ -60,23 +59,30 @@ public final class Comparison {
         this.store = store;
         this.options = options;
         this.log = log;
-        this.labels = new LinkedHashMap<>();
-        this.artists = new LinkedHashMap<>();
-        dataset.tracks().forEach(t -> {
-            if (t.label() != null) {
-                labels.put(t.id(), t.label());
-            }
-            if (t.artist() != null) {
-                artists.put(t.id(), t.artist());
-            }
-        });
+        this.labels = dataset.labelsById();
+        this.artists = dataset.artistsById();
+    }
+
+    /** {@code metrics.json}: the exact configuration and every compared model's figures. */
+    record Metrics(RunConfig config, List<ModelMetrics> models) {
+    }
+
+    record RunConfig(String dataset, String layout, int tracks, Map<String, Integer> labels, String split,
+                     org.songspace.features.FeatureConfig features, org.songspace.train.TrainingOptions training,
+                     EvaluationConfig evaluation) {
+    }
+
+    record EvaluationConfig(int k, String metric, int folds, String projection) {
+    }
+
+    record ModelMetrics(String name, String kind, double trainingSeconds, int bestEpoch, String map,
+                        EvaluationResult evaluation) {
     }
 
     public Path run(Path out, TrainingListener listener) throws IOException {
         dataset.requireLabels("compare");
         long seed = options.training().seed();
-        Split split = dataset.hasArtists() ? Splitter.groupHoldout(dataset, options.validShare(), options.testShare(), seed)
-                : Splitter.holdout(dataset, options.validShare(), options.testShare(), seed);
+        Split split = Splitter.leakFree(dataset, options.validShare(), options.testShare(), seed);
         SplitFiles.write(split, dataset, out.resolve("split"));
         log.accept(String.format(Locale.ROOT, "split: %d train / %d valid / %d test tracks (%s)", split.train().size(),
                 split.valid().size(), split.test().size(), split.method()));
@@ -109,30 +115,12 @@ public final class Comparison {
             rows.add(evaluate(baseline.modelId(), baseline.modelId().contains("mfcc") ? "baseline (timbre summary)"
                     : "baseline (raw spectrogram)", baseline, evaluationSplit, 0, 0, out));
         }
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("dataset", dataset.root().toString());
-        config.put("layout", dataset.layout().displayName());
-        config.put("tracks", ids.size());
-        config.put("labels", dataset.countsByLabel());
-        config.put("split", split.method());
-        config.put("features", store.config());
-        config.put("training", options.training());
-        config.put("evaluation", Map.of("k", options.k(), "metric", options.metric().name().toLowerCase(Locale.ROOT), "folds",
-                options.folds(), "projection", options.projection().name().toLowerCase(Locale.ROOT)));
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("config", config);
-        List<Map<String, Object>> models = new ArrayList<>();
-        for (ReportWriter.Row r : rows) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", r.name());
-            m.put("kind", r.kind());
-            m.put("trainingSeconds", r.trainingSeconds());
-            m.put("bestEpoch", r.bestEpoch());
-            m.put("map", r.mapFile());
-            m.put("evaluation", r.result());
-            models.add(m);
-        }
-        metrics.put("models", models);
+        RunConfig config = new RunConfig(dataset.root().toString(), dataset.layout().displayName(), ids.size(),
+                dataset.countsByLabel(), split.method(), store.config(), options.training(),
+                new EvaluationConfig(options.k(), options.metric().name().toLowerCase(Locale.ROOT), options.folds(),
+                        options.projection().name().toLowerCase(Locale.ROOT)));
+        Metrics metrics = new Metrics(config, rows.stream().map(r -> new ModelMetrics(r.name(), r.kind(),
+                r.trainingSeconds(), r.bestEpoch(), r.mapFile(), r.result())).toList());
         Json.write(out.resolve("metrics.json"), metrics);
         Path report = out.resolve("report.html");
         ReportWriter.write(report, "songspace comparison", dataset.root() + " - " + ids.size() + " tracks, "
@@ -147,14 +135,12 @@ public final class Comparison {
     private ReportWriter.Row crossValidated(ReportWriter.Row row, EncoderType type, Path out, TrainingListener listener)
             throws IOException {
         long seed = options.training().seed();
-        List<org.songspace.dataset.Fold> folds = dataset.hasArtists() ? Splitter.groupKFold(dataset, options.retrainFolds(), seed)
-                : Splitter.kFold(dataset, options.retrainFolds(), seed);
+        List<org.songspace.dataset.Fold> folds = Splitter.leakFreeKFold(dataset, options.retrainFolds(), seed);
         double[] accuracies = new double[folds.size()];
         for (org.songspace.dataset.Fold fold : folds) {
             Dataset trainPart = new Dataset(dataset.root(), dataset.layout(),
                     dataset.tracks().stream().filter(t -> fold.train().contains(t.id())).toList());
-            Split inner = dataset.hasArtists() ? Splitter.groupHoldout(trainPart, options.validShare(), 0, seed)
-                    : Splitter.holdout(trainPart, options.validShare(), 0, seed);
+            Split inner = Splitter.leakFree(trainPart, options.validShare(), 0, seed);
             Path dir = out.resolve("cross-validation").resolve(type.id()).resolve("fold-" + fold.index());
             log.accept("  " + type.id() + " fold " + (fold.index() + 1) + "/" + folds.size() + ": training on "
                     + fold.train().size() + " tracks");

@@ -15,8 +15,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.songspace.vectors.EmbeddingSet;
 import org.songspace.io.Npy;
+import org.songspace.vectors.EmbeddingSet;
 
 /**
  * The pipeline through the CLI on one quick demo run (shared by the tests below): demo, then train, embed

@@ -80,9 +80,13 @@ class SimilarityServiceTest {
     }
 
     @Test
-    void aQueryThatIsNeitherIdNorFileIsAUserError() {
+    void aQueryThatIsNeitherIdNorFileIsAUserError() throws IOException {
         UserError e = assertThrows(UserError.class, () -> service.resolve("no/such-track"));
         assertTrue(e.getMessage().contains("neither a track id"), e.getMessage());
+        Path bad = tmp.resolve("bad.mp3");
+        Files.writeString(bad, "not audio at all");
+        IOException notAudio = assertThrows(IOException.class, () -> service.resolve(bad.toString()));
+        assertTrue(notAudio.getMessage().startsWith(bad + ": not a recognised audio format"), notAudio.getMessage());
     }
 
     @Test

@@ -40,6 +40,20 @@ public record Dataset(Path root, Layout layout, List<Track> tracks) {
         return counts;
     }
 
+    /** Label of every labelled track, by id. */
+    public Map<String, String> labelsById() {
+        Map<String, String> out = new LinkedHashMap<>();
+        tracks.forEach(t -> t.labelIfKnown().ifPresent(l -> out.put(t.id(), l)));
+        return out;
+    }
+
+    /** Artist of every track whose artist is known, by id. */
+    public Map<String, String> artistsById() {
+        Map<String, String> out = new LinkedHashMap<>();
+        tracks.stream().filter(t -> t.artist() != null).forEach(t -> out.put(t.id(), t.artist()));
+        return out;
+    }
+
     public boolean hasArtists() {
         return tracks.stream().anyMatch(t -> t.artist() != null);
     }

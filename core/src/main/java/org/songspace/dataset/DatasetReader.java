@@ -1,7 +1,6 @@
 package org.songspace.dataset;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -14,8 +13,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.songspace.audio.AudioFiles;
-import org.songspace.io.Csv;
 import org.songspace.features.TrackIds;
+import org.songspace.io.Csv;
 
 /**
  * Reads a collection from disk in one of the {@link Layout}s, detecting which when none is given:
@@ -141,7 +140,7 @@ public final class DatasetReader {
         if (!Files.isRegularFile(csv)) {
             throw new DatasetException("manifest " + csv + " does not exist");
         }
-        List<List<String>> rows = Csv.parse(Files.readString(csv, StandardCharsets.UTF_8));
+        List<List<String>> rows = Csv.read(csv);
         if (rows.isEmpty()) {
             throw new DatasetException(csv + ": the manifest is empty (expected a header: path,label[,artist])");
         }

@@ -22,6 +22,20 @@ public final class Splitter {
     }
 
     /**
+     * The holdout songspace uses by default: whole artists on one side when the dataset names any (so no
+     * artist is on both sides of an unseen-artist figure), else stratified by label.
+     */
+    public static Split leakFree(Dataset dataset, double validFraction, double testFraction, long seed) {
+        return dataset.hasArtists() ? groupHoldout(dataset, validFraction, testFraction, seed)
+                : holdout(dataset, validFraction, testFraction, seed);
+    }
+
+    /** k folds, artist-grouped when the dataset names artists, else stratified by label. */
+    public static List<Fold> leakFreeKFold(Dataset dataset, int k, long seed) {
+        return dataset.hasArtists() ? groupKFold(dataset, k, seed) : kFold(dataset, k, seed);
+    }
+
+    /**
      * Stratified holdout: per label, {@code round(n * testFraction)} tracks to test and
      * {@code round(n * validFraction)} to valid, the rest to train. Unlabeled tracks are split as one class.
      */

@@ -12,8 +12,8 @@ import org.songspace.audio.AudioClip;
 import org.songspace.audio.AudioFiles;
 import org.songspace.audio.AudioLoader;
 import org.songspace.io.Json;
-import org.songspace.io.Parallel;
 import org.songspace.io.Npy;
+import org.songspace.io.Parallel;
 import org.songspace.io.UserError;
 
 /**

@@ -19,7 +19,18 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, Writer writer) throws IOException {
+        if (Files.isDirectory(target)) {
+            throw new IOException(target + " is a folder; give a file name");
+        }
         Path dir = target.toAbsolutePath().getParent();
+        if (dir == null || target.getFileName() == null) {
+            throw new IOException("'" + target + "' names no file");
+        }
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                throw new IOException("cannot write " + target + ": " + p + " is a file, not a folder");
+            }
+        }
         Files.createDirectories(dir);
         // Not createTempFile: that makes the file owner-only (0600); outputs keep the usual umask permissions.
         Path tmp = dir.resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");

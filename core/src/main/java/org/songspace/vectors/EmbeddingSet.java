@@ -1,12 +1,10 @@
 package org.songspace.vectors;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.songspace.io.AtomicFiles;
 import org.songspace.io.Csv;
 import org.songspace.io.Npy;
 
@@ -45,15 +43,13 @@ public record EmbeddingSet(String modelId, List<Entry> entries, float[][] vector
         for (int i = 0; i < vectors.length; i++) {
             System.arraycopy(vectors[i], 0, flat, i * dim, dim);
         }
-        StringBuilder csv = new StringBuilder("row,id,path,label,artist,model_id\n");
+        List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
-            csv.append(i).append(',').append(Csv.quote(e.id())).append(',').append(Csv.quote(e.path())).append(',')
-                    .append(Csv.quote(e.label())).append(',').append(Csv.quote(e.artist())).append(',').append(Csv.quote(modelId))
-                    .append('\n');
+            rows.add(java.util.Arrays.asList(i, e.id(), e.path(), e.label(), e.artist(), modelId));
         }
         Npy.write(npy, flat, vectors.length, dim);
-        AtomicFiles.writeString(csvFor(npy), csv.toString());
+        Csv.write(csvFor(npy), List.of("row", "id", "path", "label", "artist", "model_id"), rows);
     }
 
     public static EmbeddingSet read(Path npy) throws IOException {
@@ -65,7 +61,7 @@ public record EmbeddingSet(String modelId, List<Entry> entries, float[][] vector
         if (!Files.isRegularFile(csvPath)) {
             throw new IOException(npy + ": its track list " + csvPath.getFileName() + " is missing");
         }
-        List<List<String>> rows = Csv.parse(Files.readString(csvPath, StandardCharsets.UTF_8));
+        List<List<String>> rows = Csv.read(csvPath);
         List<Entry> entries = new ArrayList<>();
         String modelId = "";
         for (List<String> f : rows.subList(Math.min(1, rows.size()), rows.size())) {

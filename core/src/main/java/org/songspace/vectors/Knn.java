@@ -2,6 +2,7 @@ package org.songspace.vectors;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.IntPredicate;
 import org.songspace.io.UserError;
 
 /**
@@ -73,24 +74,29 @@ public final class Knn {
         return vote(query, null, skip);
     }
 
-    private int vote(float[] query, boolean[] exclude, int skip) {
+    /**
+     * Indices of the {@code count} training vectors nearest to {@code query} (exact, by scanning all),
+     * nearest first, leaving out those {@code excluded} rejects. The one exact neighbour search in songspace:
+     * k-NN votes, validation and the index's exact mode all use it.
+     */
+    public int[] nearest(float[] query, int count, IntPredicate excluded) {
         if (query.length != dimension()) {
             throw new IllegalArgumentException("query has " + query.length + " dimensions, the training vectors "
                     + dimension());
         }
+        int n = Math.min(count, train.length);
         double queryNorm = Math.sqrt(Vectors.dot(query, query));
-        int[] nearest = new int[k];
-        double[] nearestDist = new double[k];
+        int[] nearest = new int[n];
+        double[] nearestDist = new double[n];
         Arrays.fill(nearestDist, Double.POSITIVE_INFINITY);
         Arrays.fill(nearest, -1);
-        for (int i = 0; i < train.length; i++) {
-            if (i == skip || (exclude != null && exclude[i])) {
+        for (int i = 0; i < train.length && n > 0; i++) {
+            if (excluded != null && excluded.test(i)) {
                 continue;
             }
-            double d = metric == Metric.COSINE ? cosineDistance(query, train[i], queryNorm, norms[i])
-                    : squaredEuclidean(query, train[i]);
-            if (d < nearestDist[k - 1]) {
-                int j = k - 1;
+            double d = distanceTo(query, queryNorm, i);
+            if (d < nearestDist[n - 1]) {
+                int j = n - 1;
                 while (j > 0 && nearestDist[j - 1] > d) {
                     nearestDist[j] = nearestDist[j - 1];
                     nearest[j] = nearest[j - 1];
@@ -100,21 +106,36 @@ public final class Knn {
                 nearest[j] = i;
             }
         }
+        int found = 0;
+        while (found < n && nearest[found] >= 0) {
+            found++;
+        }
+        return Arrays.copyOf(nearest, found);
+    }
+
+    private double distanceTo(float[] query, double queryNorm, int i) {
+        return metric == Metric.COSINE ? cosineDistance(query, train[i], queryNorm, norms[i])
+                : squaredEuclidean(query, train[i]);
+    }
+
+    private int vote(float[] query, boolean[] exclude, int skip) {
+        int[] nearest = nearest(query, k, i -> i == skip || exclude != null && exclude[i]);
+        double queryNorm = Math.sqrt(Vectors.dot(query, query));
+        double[] nearestDist = new double[nearest.length];
+        for (int j = 0; j < nearest.length; j++) {
+            nearestDist[j] = distanceTo(query, queryNorm, nearest[j]);
+        }
         int maxLabel = 0;
         for (int i : nearest) {
-            if (i >= 0) {
-                maxLabel = Math.max(maxLabel, labels[i]);
-            }
+            maxLabel = Math.max(maxLabel, labels[i]);
         }
         int[] votes = new int[maxLabel + 1];
         double[] closest = new double[maxLabel + 1];
         Arrays.fill(closest, Double.POSITIVE_INFINITY);
-        for (int j = 0; j < k; j++) {
-            if (nearest[j] >= 0) {
-                int label = labels[nearest[j]];
-                votes[label]++;
-                closest[label] = Math.min(closest[label], nearestDist[j]);
-            }
+        for (int j = 0; j < nearest.length; j++) {
+            int label = labels[nearest[j]];
+            votes[label]++;
+            closest[label] = Math.min(closest[label], nearestDist[j]);
         }
         int best = -1;
         for (int label = 0; label < votes.length; label++) {

@@ -9,9 +9,10 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.function.Consumer;
 import org.songspace.audio.WavWriter;
-import org.songspace.io.AtomicFiles;
+import org.songspace.io.Csv;
 import org.songspace.io.Json;
 import org.songspace.io.Parallel;
+import org.songspace.io.UserError;
 
 /**
  * The demo corpus: labelled music composed procedurally in ten styles and rendered with the JDK's MIDI
@@ -34,10 +35,10 @@ public final class DemoCorpus {
     public record Spec(int perStyle, double seconds, long seed, List<String> styles) {
         public Spec {
             if (perStyle <= 0 || perStyle > 100_000) {
-                throw new IllegalArgumentException("--per-style must be between 1 and 100000, got " + perStyle);
+                throw new UserError("--per-style must be between 1 and 100000, got " + perStyle);
             }
             if (!(seconds >= 3 && seconds <= 600)) {
-                throw new IllegalArgumentException("--seconds must be between 3 and 600, got " + seconds);
+                throw new UserError("--seconds must be between 3 and 600, got " + seconds);
             }
             styles = List.copyOf(styles);
             for (String s : styles) {
@@ -63,13 +64,12 @@ public final class DemoCorpus {
         record Job(String style, int index, Path file) {
         }
         List<Job> jobs = new ArrayList<>();
-        StringBuilder manifest = new StringBuilder("path,label,artist,title\n");
+        List<List<Object>> manifest = new ArrayList<>();
         for (String styleName : spec.styles()) {
             for (int i = 0; i < spec.perStyle(); i++) {
                 String relative = String.format(Locale.ROOT, "%s/%s.%05d.wav", styleName, styleName, i);
                 Band band = Band.of(Styles.byName(styleName), i % BANDS_PER_STYLE, spec.seed());
-                manifest.append(relative).append(',').append(styleName).append(',').append(band.name()).append(',')
-                        .append(styleName).append(" piece ").append(i + 1).append('\n');
+                manifest.add(List.of(relative, styleName, band.name(), styleName + " piece " + (i + 1)));
                 jobs.add(new Job(styleName, i, out.resolve(relative)));
             }
         }
@@ -89,7 +89,7 @@ public final class DemoCorpus {
         Parallel.run(threads, tasks);
         Json.write(corpusJson, spec);
         Path manifestPath = out.resolve("manifest.csv");
-        AtomicFiles.writeString(manifestPath, manifest.toString());
+        Csv.write(manifestPath, List.of("path", "label", "artist", "title"), manifest);
         return manifestPath;
     }
 

@@ -10,6 +10,7 @@ import javax.sound.midi.ShortMessage;
 import javax.sound.midi.Synthesizer;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
+import org.songspace.io.UserError;
 
 /**
  * Renders a {@link Score} offline with the JDK's own software synthesizer (Gervill) and its built-in
@@ -71,7 +72,7 @@ final class MidiRenderer {
                 synth.close();
             }
         } catch (MidiUnavailableException | InvalidMidiDataException | java.io.IOException e) {
-            throw new IllegalStateException("MIDI rendering failed: " + e.getMessage(), e);
+            throw new UserError("MIDI rendering failed: " + e.getMessage(), e);
         }
     }
 
@@ -79,19 +80,19 @@ final class MidiRenderer {
         try {
             Class<?> audioSynth = Class.forName("com.sun.media.sound.AudioSynthesizer");
             if (!audioSynth.isInstance(synth)) {
-                throw new IllegalStateException("the JDK's default synthesizer is not Gervill (" + synth.getClass().getName()
+                throw new UserError("the JDK's default synthesizer is not Gervill (" + synth.getClass().getName()
                         + "); the demo corpus needs an OpenJDK-based Java");
             }
             Method open = audioSynth.getMethod("openStream", AudioFormat.class, Map.class);
             return (AudioInputStream) open.invoke(synth, format, null);
         } catch (IllegalAccessException e) {
-            throw new IllegalStateException("cannot reach the JDK's offline MIDI renderer: " + EXPORT_HINT, e);
+            throw new UserError("cannot reach the JDK's offline MIDI renderer: " + EXPORT_HINT, e);
         } catch (ReflectiveOperationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             if (cause instanceof MidiUnavailableException mue) {
                 throw mue;
             }
-            throw new IllegalStateException("cannot open the JDK's MIDI renderer: " + cause, cause);
+            throw new UserError("cannot open the JDK's MIDI renderer: " + cause, cause);
         }
     }
 }

@@ -18,10 +18,10 @@ import org.songspace.dataset.Dataset;
 import org.songspace.dataset.DatasetReader;
 import org.songspace.dataset.Layout;
 import org.songspace.dataset.Track;
-import org.songspace.vectors.Knn;
 import org.songspace.features.FeatureConfig;
 import org.songspace.features.LogMelExtractor;
 import org.songspace.features.SummaryFeatures;
+import org.songspace.vectors.Knn;
 
 class DemoCorpusTest {
     @TempDir

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.songspace.vectors.EmbeddingSet;
 import org.songspace.features.FeatureStore;
 import org.songspace.features.MelSpectrogram;
 import org.songspace.features.SummaryFeatures;
+import org.songspace.vectors.EmbeddingSet;
 
 /**
  * Embeddings without learning, to measure learned ones against: the raw log-mel spectrogram averaged

@@ -26,7 +26,7 @@ public final class Evaluation {
         KnnEvaluator.FoldSummary foldSummary = null;
         if (folds >= 2) {
             Dataset asDataset = toDataset(data, artists);
-            List<Fold> f = asDataset.hasArtists() ? Splitter.groupKFold(asDataset, folds, seed) : Splitter.kFold(asDataset, folds, seed);
+            List<Fold> f = Splitter.leakFreeKFold(asDataset, folds, seed);
             foldSummary = evaluator.kFold(data, f);
         }
         RetrievalMetrics.Result retrieval = RetrievalMetrics.compute(data, k, metric);

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.songspace.dataset.Fold;
-import org.songspace.vectors.Knn;
 import org.songspace.io.UserError;
+import org.songspace.vectors.Knn;
 
 /**
  * k-NN evaluation of embeddings: held-out tracks are classified by majority vote of their k nearest

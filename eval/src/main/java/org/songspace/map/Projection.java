@@ -1,8 +1,11 @@
 package org.songspace.map;
 
 import java.util.Random;
-import tagbio.umap.Umap;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.songspace.io.UserError;
+import tagbio.umap.Umap;
 
 /**
  * 2-D (or 3-D) layouts of embeddings for maps. UMAP (the tagbio pure-Java port) with documented
@@ -54,74 +57,52 @@ public final class Projection {
         return umap.fitTransform(unit);
     }
 
-    /** Principal components by power iteration with deflation on the centred data. */
+    /**
+     * Principal components: the centred data's singular value decomposition (EJML), each axis signed so
+     * that its largest coordinate is positive, which makes the result deterministic.
+     */
     public static float[][] pca(float[][] vectors, int components) {
         int n = vectors.length;
         int d = vectors[0].length;
         double[] mean = new double[d];
         for (float[] v : vectors) {
             for (int j = 0; j < d; j++) {
-                mean[j] += v[j] / n;
+                mean[j] += v[j] / (double) n;
             }
         }
-        double[][] x = new double[n][d];
+        DMatrixRMaj x = new DMatrixRMaj(n, d);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < d; j++) {
-                x[i][j] = vectors[i][j] - mean[j];
+                x.unsafe_set(i, j, vectors[i][j] - mean[j]);
             }
         }
+        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, d, false, true, true);
+        if (!svd.decompose(x.copy())) {
+            throw new IllegalStateException("PCA: the SVD of a " + n + " x " + d + " matrix did not converge");
+        }
+        DMatrixRMaj v = svd.getV(null, false);
+        double[] singular = svd.getSingularValues();
+        Integer[] order = new Integer[singular.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(singular[b], singular[a]));
         float[][] out = new float[n][components];
-        Random random = new Random(0);
-        for (int c = 0; c < components; c++) {
-            double[] w = new double[d];
-            for (int j = 0; j < d; j++) {
-                w[j] = random.nextGaussian();
-            }
-            for (int iter = 0; iter < 200; iter++) {
-                double[] next = new double[d];
-                for (double[] row : x) {
-                    double p = 0;
-                    for (int j = 0; j < d; j++) {
-                        p += row[j] * w[j];
-                    }
-                    for (int j = 0; j < d; j++) {
-                        next[j] += p * row[j];
-                    }
-                }
-                double norm = 0;
-                for (double v : next) {
-                    norm += v * v;
-                }
-                norm = Math.sqrt(norm);
-                if (norm == 0) {
-                    break;
-                }
-                for (int j = 0; j < d; j++) {
-                    next[j] /= norm;
-                }
-                w = next;
-            }
-            // Fix the sign so the result is deterministic, then project and deflate.
+        for (int c = 0; c < Math.min(components, order.length); c++) {
+            int col = order[c];
             int biggest = 0;
             for (int j = 1; j < d; j++) {
-                if (Math.abs(w[j]) > Math.abs(w[biggest])) {
+                if (Math.abs(v.get(j, col)) > Math.abs(v.get(biggest, col))) {
                     biggest = j;
                 }
             }
-            if (w[biggest] < 0) {
-                for (int j = 0; j < d; j++) {
-                    w[j] = -w[j];
-                }
-            }
+            double sign = v.get(biggest, col) < 0 ? -1 : 1;
             for (int i = 0; i < n; i++) {
                 double p = 0;
                 for (int j = 0; j < d; j++) {
-                    p += x[i][j] * w[j];
+                    p += x.unsafe_get(i, j) * v.get(j, col);
                 }
-                out[i][c] = (float) p;
-                for (int j = 0; j < d; j++) {
-                    x[i][j] -= p * w[j];
-                }
+                out[i][c] = (float) (sign * p);
             }
         }
         return out;

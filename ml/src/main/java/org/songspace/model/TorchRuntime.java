@@ -5,7 +5,6 @@ import ai.djl.engine.Engine;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.songspace.io.UserError;
 

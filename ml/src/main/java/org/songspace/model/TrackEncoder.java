@@ -6,10 +6,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import org.songspace.features.Segmenter;
 import org.songspace.features.MelSpectrogram;
-import org.songspace.vectors.Vectors;
+import org.songspace.features.Segmenter;
 import org.songspace.io.UserError;
+import org.songspace.vectors.Vectors;
 
 /**
  * Runs an encoder in inference mode: standardises raw dB segments, forwards them in batches, and turns

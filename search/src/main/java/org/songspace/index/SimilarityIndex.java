@@ -5,12 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -28,8 +26,9 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
-import org.songspace.vectors.Vectors;
 import org.songspace.io.UserError;
+import org.songspace.vectors.Knn;
+import org.songspace.vectors.Vectors;
 
 /**
  * An embedded Lucene index of track embeddings with HNSW vector search (cosine), plus an exact
@@ -168,18 +167,22 @@ public final class SimilarityIndex implements AutoCloseable {
     /** The exact k most similar tracks by scanning every vector (for checking HNSW). */
     public List<Hit> exact(float[] query, int k, Exclusions exclusions) throws IOException {
         checkDimension(query);
-        float[] q = Vectors.normalise(query.clone());
-        PriorityQueue<Hit> best = new PriorityQueue<>(Comparator.comparingDouble(Hit::similarity));
+        List<IndexedTrack> tracks = new ArrayList<>();
+        List<float[]> vectors = new ArrayList<>();
         forEachVector((track, v) -> {
-            if (!exclusions.excludes(track)) {
-                best.add(new Hit(track, Vectors.dot(q, v)));
-                if (best.size() > k) {
-                    best.poll();
-                }
-            }
+            tracks.add(track);
+            vectors.add(v);
         });
-        List<Hit> hits = new ArrayList<>(best);
-        hits.sort(Comparator.comparingDouble(Hit::similarity).reversed());
+        if (tracks.isEmpty()) {
+            return List.of();
+        }
+        Knn scan = new Knn(vectors.toArray(new float[0][]), new int[tracks.size()], 1, Knn.Metric.COSINE);
+        float[] q = Vectors.normalise(query.clone());
+        List<Hit> hits = new ArrayList<>();
+        for (int i : scan.nearest(q, k, i -> exclusions.excludes(tracks.get(i)))) {
+            // Stored vectors are unit length: the dot product is the cosine.
+            hits.add(new Hit(tracks.get(i), Vectors.dot(q, vectors.get(i))));
+        }
         return hits;
     }
 
