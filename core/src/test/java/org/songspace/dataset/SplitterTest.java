@@ -111,4 +111,21 @@ class SplitterTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new Split("x", List.of("a"), List.of("a"), List.of()));
     }
+
+    @Test
+    void splitDescriptionsReadTheSameInEveryLocale() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.GERMANY);
+            List<Track> tracks = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                tracks.add(new Track("L" + (i % 2) + "/t" + i, Path.of("x"), "L" + (i % 2), "artist" + (i % 8)));
+            }
+            Dataset ds = new Dataset(Path.of("."), Layout.FOLDERS, tracks);
+            org.junit.jupiter.api.Assertions.assertTrue(Splitter.leakFree(ds, 0.15, 0.25, 1).method().contains("valid=0.15"),
+                    Splitter.leakFree(ds, 0.15, 0.25, 1).method());
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
 }
