@@ -128,7 +128,7 @@ final class BenchIndexCommand implements Callable<Integer> {
         }
         LibraryIndexer.VectorSource lookup = t -> vectors.get(t.id());
         long t0 = System.nanoTime();
-        LibraryIndexer.apply(dir, sources, lookup, true, i -> { });
+        LibraryIndexer.apply(dir, sources, lookup, true, new LibraryIndexer.Listener() { });
         System.out.printf(Locale.ROOT, "  first map of %,d tracks: %.1f s%n", sources.size(), (System.nanoTime() - t0) / 1e9);
         for (int round = 1; round <= 3; round++) {
             for (int i = 0; i < update; i++) {
@@ -137,7 +137,7 @@ final class BenchIndexCommand implements Callable<Integer> {
                 sources.add(added);
             }
             long s = System.nanoTime();
-            LibraryIndexer.Result r = LibraryIndexer.apply(dir, sources, lookup, false, i -> { });
+            LibraryIndexer.Result r = LibraryIndexer.apply(dir, sources, lookup, false, new LibraryIndexer.Listener() { });
             System.out.printf(Locale.ROOT, "  %sadd %d tracks to %,d: %.3f s (%d added, %d unchanged, map %s)%n", kind,
                     update, r.total() - update, (System.nanoTime() - s) / 1e9, r.added(), r.unchanged(),
                     r.relaidOut() ? "laid out anew" : "new tracks placed");

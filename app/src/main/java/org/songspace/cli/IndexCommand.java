@@ -44,15 +44,43 @@ final class IndexCommand implements Callable<Integer> {
         PreparedData prepared = PreparedData.prepare(library, dataOptions.layout, dataOptions.features, saved.features(),
                 dataOptions.quiet, true);
         List<IndexedTrack> sources = prepared.ids().stream().map(id -> source(prepared, id)).toList();
+        EmbedProgress progress = new EmbedProgress(dataOptions.quiet);
         LibraryIndexer.Result result;
-        try (Progress.Steps bar = Progress.steps("embed", sources.size(), dataOptions.quiet)) {
+        try (progress) {
             result = LibraryIndexer.update(out, model, prepared.source().toAbsolutePath().normalize().toString(), sources,
-                    prepared.store(), relayout, n -> bar.step());
+                    prepared.store(), relayout, progress);
         }
         System.out.printf(Locale.ROOT, "index: %d tracks in %s (%d added, %d updated, %d removed, %d unchanged; map %s) with %s in %.1f s%n",
                 result.total(), out, result.added(), result.updated(), result.removed(), result.unchanged(),
                 result.relaidOut() ? "laid out" : "updated in place", saved.id(), (System.nanoTime() - start) / 1e9);
         return 0;
+    }
+
+    /** Progress over the tracks the update embeds (unchanged ones are not counted). */
+    private static final class EmbedProgress implements LibraryIndexer.Listener, AutoCloseable {
+        private final boolean quiet;
+        private Progress.Steps steps;
+
+        EmbedProgress(boolean quiet) {
+            this.quiet = quiet;
+        }
+
+        @Override
+        public void planned(int toEmbed) {
+            steps = Progress.steps("embed", toEmbed, quiet);
+        }
+
+        @Override
+        public void embedded(int done) {
+            steps.step();
+        }
+
+        @Override
+        public void close() {
+            if (steps != null) {
+                steps.close();
+            }
+        }
     }
 
     private static IndexedTrack source(PreparedData prepared, String id) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.IntConsumer;
 import org.songspace.embed.Embedder;
 import org.songspace.features.FeatureStore;
 import org.songspace.io.Json;
@@ -51,14 +50,14 @@ public final class LibraryIndexer {
      * changed), embedding their features from {@code store} with the index's copy of the model.
      */
     public static Result update(Path indexDir, Path modelDir, String library, List<IndexedTrack> sources,
-                                FeatureStore store, boolean relayout, IntConsumer onEmbedded) throws IOException {
+                                FeatureStore store, boolean relayout, Listener listener) throws IOException {
         SavedModel model = prepare(indexDir, modelDir, library);
         if (!store.config().equals(model.features())) {
             throw new UserError("features in " + store.dir() + " were made with another config than the model's");
         }
         Result result;
         try (Embedder embedder = Embedder.open(indexDir.resolve(MODEL_DIR))) {
-            result = apply(indexDir, sources, t -> embedder.embed(store.load(t.id())), relayout, onEmbedded);
+            result = apply(indexDir, sources, t -> embedder.embed(store.load(t.id())), relayout, listener);
         }
         Json.write(indexDir.resolve(IndexManifest.FILE_NAME), manifest(model, library, result.total()));
         return result;
@@ -107,55 +106,74 @@ public final class LibraryIndexer {
                 tracks, Instant.now().toString());
     }
 
+    /** Hears how an update goes: how many tracks it will embed, then each one embedded. */
+    public interface Listener {
+        default void planned(int toEmbed) {
+        }
+
+        default void embedded(int done) {
+        }
+    }
+
+    /** What an update will do, decided from the sources' stamps before anything is embedded. */
+    private record Plan(List<IndexedTrack> toEmbed, List<IndexedTrack> retagged, int unchanged, List<String> removed,
+                        Set<String> before) {
+        static Plan of(Map<String, IndexedTrack> existing, List<IndexedTrack> sources) {
+            List<IndexedTrack> toEmbed = new ArrayList<>();
+            List<IndexedTrack> retagged = new ArrayList<>();
+            int unchanged = 0;
+            Set<String> seen = new HashSet<>();
+            for (IndexedTrack s : sources) {
+                seen.add(s.id());
+                IndexedTrack old = existing.get(s.id());
+                if (old == null || !old.sameSource(s.sourceBytes(), s.sourceModified())) {
+                    toEmbed.add(s);
+                } else if (sameMetadata(old, s)) {
+                    unchanged++;
+                } else {
+                    retagged.add(s);
+                }
+            }
+            List<String> removed = existing.keySet().stream().filter(id -> !seen.contains(id)).toList();
+            return new Plan(toEmbed, retagged, unchanged, removed, Set.copyOf(existing.keySet()));
+        }
+    }
+
     /** The model-independent part of {@link #update}: Lucene and the map (benchmarks call it directly). */
     public static Result apply(Path indexDir, List<IndexedTrack> sources, VectorSource vectors, boolean relayout,
-                               IntConsumer onEmbedded) throws IOException {
+                               Listener listener) throws IOException {
         Map<String, IndexedTrack> existing = Map.of();
         if (Files.isDirectory(indexDir.resolve(SimilarityIndex.LUCENE_DIR))) {
             try (SimilarityIndex index = SimilarityIndex.open(indexDir)) {
                 existing = index.tracks();
             }
         }
+        Plan plan = Plan.of(existing, sources);
+        listener.planned(plan.toEmbed().size());
         List<IndexedTrack> embedded = new ArrayList<>();
-        List<IndexedTrack> retagged = new ArrayList<>();
-        int unchanged = 0;
-        Set<String> seen = new HashSet<>();
         try (IndexUpdate update = IndexUpdate.open(indexDir)) {
-            for (IndexedTrack s : sources) {
-                seen.add(s.id());
-                IndexedTrack old = existing.get(s.id());
-                if (old != null && old.sourceBytes() == s.sourceBytes() && old.sourceModified() == s.sourceModified()) {
-                    if (sameMetadata(old, s)) {
-                        unchanged++;
-                    } else {
-                        retagged.add(s);
-                    }
-                    continue;
-                }
+            for (IndexedTrack s : plan.toEmbed()) {
                 IndexedTrack track = s.withVector(vectors.vectorFor(s));
                 update.upsert(track);
                 embedded.add(track);
-                onEmbedded.accept(embedded.size());
+                listener.embedded(embedded.size());
                 if (update.pending() >= COMMIT_EVERY) {
                     update.commit();
                 }
             }
-            reuseVectors(indexDir, retagged, update);
-            for (String id : existing.keySet()) {
-                if (!seen.contains(id)) {
-                    update.delete(id);
-                }
+            reuseVectors(indexDir, plan.retagged(), update);
+            for (String id : plan.removed()) {
+                update.delete(id);
             }
         }
-        List<String> removed = existing.keySet().stream().filter(id -> !seen.contains(id)).toList();
-        Set<String> before = existing.keySet();
-        int added = (int) embedded.stream().filter(t -> !before.contains(t.id())).count();
-        boolean relaidOut = updateMap(indexDir, embedded, removed, relayout);
+        int added = (int) embedded.stream().filter(t -> !plan.before().contains(t.id())).count();
+        boolean relaidOut = updateMap(indexDir, embedded, plan.removed(), relayout);
         int total;
         try (SimilarityIndex index = SimilarityIndex.open(indexDir)) {
             total = index.size();
         }
-        return new Result(added, embedded.size() - added + retagged.size(), removed.size(), unchanged, total, relaidOut);
+        return new Result(added, embedded.size() - added + plan.retagged().size(), plan.removed().size(),
+                plan.unchanged(), total, relaidOut);
     }
 
     private static boolean sameMetadata(IndexedTrack a, IndexedTrack b) {
