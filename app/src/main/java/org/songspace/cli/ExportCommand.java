@@ -59,7 +59,11 @@ final class ExportCommand implements Callable<Integer> {
     static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
         @Override
         public Format convert(String value) {
-            return Format.valueOf(value.replace('-', '_').toLowerCase(java.util.Locale.ROOT));
+            try {
+                return Format.valueOf(value.replace('-', '_').toLowerCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("expected opensearch-bulk, npy or csv, got '" + value + "'");
+            }
         }
     }
 

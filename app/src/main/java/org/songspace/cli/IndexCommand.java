@@ -52,7 +52,8 @@ final class IndexCommand implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "index: %d tracks in %s (%d added, %d updated, %d removed, %d unchanged; map %s) with %s in %.1f s%n",
                 result.total(), out, result.added(), result.updated(), result.removed(), result.unchanged(),
-                result.relaidOut() ? "laid out" : "updated in place", saved.id(), (System.nanoTime() - start) / 1e9);
+                result.relaidOut() ? "laid out" : result.added() + result.updated() + result.removed() == 0 ? "unchanged"
+                        : "new tracks placed on it", saved.id(), (System.nanoTime() - start) / 1e9);
         return 0;
     }
 

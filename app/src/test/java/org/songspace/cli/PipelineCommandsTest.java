@@ -188,6 +188,11 @@ class PipelineCommandsTest {
         assertEquals(24, lines.size());
         assertTrue(lines.get(0).startsWith("{\"index\":{"), lines.get(0));
         assertTrue(lines.get(1).contains("\"embedding\":["), lines.get(1));
+        for (String badOut : List.of("", tmp.toString(), bulk.resolve("under-a-file.ndjson").toString())) {
+            CliRun bad = CliRun.of("export", index.toString(), "--format", "csv", "--out", badOut);
+            assertEquals(Main.FATAL, bad.exitCode(), bad.toString());
+            assertTrue(bad.err().lines().count() == 1 && !bad.err().contains("null"), bad.err());
+        }
         Path npy = tmp.resolve("export/songs.npy");
         assertEquals(0, CliRun.of("export", index.toString(), "--format", "npy", "--out", npy.toString()).exitCode());
         assertEquals(12, Npy.read(npy).rows());

@@ -19,6 +19,9 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, Writer writer) throws IOException {
+        if (target.toString().isEmpty()) {
+            throw new IOException("an empty path names no file");
+        }
         if (Files.isDirectory(target)) {
             throw new IOException(target + " is a folder; give a file name");
         }
@@ -34,9 +37,17 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         // Not createTempFile: that makes the file owner-only (0600); outputs keep the usual umask permissions.
         Path tmp = dir.resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
+        OutputStream file;
         try {
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp,
-                    java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), 1 << 16)) {
+            file = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE);
+        } catch (java.nio.file.FileSystemException e) {
+            // Name the file the user asked for, not our temporary one.
+            throw new IOException("cannot write " + target + " (" + (e.getReason() == null ? e.getClass().getSimpleName()
+                    : e.getReason()) + ")", e);
+        }
+        try {
+            try (OutputStream out = new java.io.BufferedOutputStream(file, 1 << 16)) {
                 writer.write(out);
             }
             try {
