@@ -23,11 +23,18 @@ final class ComparisonOptions {
             description = "Models to train, of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     List<EncoderType> models;
 
-    @Option(names = "--mining", defaultValue = "batch_hard", description = "Triplet mining: batch_hard or semi_hard (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--mining", defaultValue = "batch_hard", description = "Triplet mining: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     org.songspace.model.TripletLoss.Mining mining;
 
     @Option(names = "--margin", defaultValue = "0.3", description = "Triplet margin (default: ${DEFAULT-VALUE}).")
     float margin;
+
+    @Option(names = "--normalisation", defaultValue = "per_band",
+            description = "Input standardisation, ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    TrainingOptions.Normalisation normalisation;
+
+    @Option(names = "--lr", defaultValue = "0.001", description = "Initial learning rate (default: ${DEFAULT-VALUE}).")
+    float lr;
 
     @Option(names = "--k", defaultValue = "5", description = "k-NN neighbours (default: ${DEFAULT-VALUE}).")
     int k;
@@ -45,7 +52,7 @@ final class ComparisonOptions {
 
     Comparison.Options toOptions(int stepsPerEpoch) {
         TrainingOptions training = TrainingOptions.builder().epochs(epochs).patience(patience).seed(seed)
-                .stepsPerEpoch(stepsPerEpoch).mining(mining).margin(margin).build();
+                .stepsPerEpoch(stepsPerEpoch).mining(mining).margin(margin).normalisation(normalisation).learningRate(lr).build();
         return new Comparison.Options(List.copyOf(models), training, 0.15, 0.2, k, Knn.Metric.COSINE, folds, projection, retrainFolds);
     }
 }

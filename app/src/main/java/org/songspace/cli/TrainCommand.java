@@ -66,8 +66,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--margin", defaultValue = "0.3", description = "Triplet margin (default: ${DEFAULT-VALUE}).")
     float margin;
 
-    @Option(names = "--mining", defaultValue = "batch_hard", description = "batch_hard or semi_hard (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--mining", defaultValue = "batch_hard", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     TripletLoss.Mining mining;
+
+    @Option(names = "--normalisation", defaultValue = "per_band",
+            description = "Input standardisation, ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    TrainingOptions.Normalisation normalisation;
 
     @Option(names = "--patience", defaultValue = "8", description = "Epochs without improvement before stopping (default: ${DEFAULT-VALUE}).")
     int patience;
@@ -106,7 +110,7 @@ final class TrainCommand implements Callable<Integer> {
         SplitFiles.write(chosen, ds, out.resolve("split"));
         TrainingOptions options = TrainingOptions.builder().epochs(epochs).seed(seed).batch(labelsPerBatch, segmentsPerLabel)
                 .learningRate(lr).mining(mining).margin(margin).patience(patience).stepsPerEpoch(steps)
-                .augment(!noAugment).device(device).build();
+                .augment(!noAugment).device(device).normalisation(normalisation).build();
         System.out.printf(Locale.ROOT, "train %s: %d train / %d valid / %d test tracks (%s), batch %d, up to %d epochs%n", type.id(),
                 chosen.train().size(), chosen.valid().size(), chosen.test().size(), chosen.method(), options.batchSize(), epochs);
         TrainingRequest request = new TrainingRequest(prepared.store(), chosen, prepared.labels(), type, options, out,

@@ -3,8 +3,9 @@ package org.songspace.model;
 import org.songspace.io.UserError;
 
 /**
- * Per-mel-band standardisation with statistics from the training tracks: {@code (x - mean[m]) / std[m]}.
- * Stored in model.json so that embedding new audio applies exactly what training saw.
+ * Standardisation with statistics from the training tracks: {@code (x - mean[m]) / std[m]}, per mel band
+ * or with one mean and deviation for every band (then all entries are equal). Stored in model.json so that
+ * embedding new audio applies exactly what training saw.
  */
 public record Normaliser(float[] mean, float[] std) {
 
@@ -40,6 +41,27 @@ public record Normaliser(float[] mean, float[] std) {
                 sumSq[m] += q;
             }
             count += frames;
+        }
+
+        /** One mean and standard deviation over every band (the spectrogram's shape across bands is kept). */
+        public Normaliser buildGlobal() {
+            if (count == 0) {
+                throw new UserError("no frames to compute normalisation statistics from");
+            }
+            double s = 0;
+            double q = 0;
+            for (int m = 0; m < sum.length; m++) {
+                s += sum[m];
+                q += sumSq[m];
+            }
+            double cells = (double) count * sum.length;
+            double mu = s / cells;
+            float std = (float) Math.max(1e-3, Math.sqrt(Math.max(0, q / cells - mu * mu)));
+            float[] mean = new float[sum.length];
+            float[] stds = new float[sum.length];
+            java.util.Arrays.fill(mean, (float) mu);
+            java.util.Arrays.fill(stds, std);
+            return new Normaliser(mean, stds);
         }
 
         public Normaliser build() {

@@ -45,7 +45,7 @@ public record SavedModel(int format, String id, EncoderSpec spec, FeatureConfig 
     /** The options a model was trained with (a plain copy of the trainer's options for the record). */
     public record TrainingSettings(int epochs, int labelsPerBatch, int segmentsPerLabel, double learningRate,
                                    double finalLearningRate, double margin, String mining, int patience, long seed,
-                                   boolean augment, int kNeighbours, String device) {
+                                   boolean augment, int kNeighbours, String device, String normalisation) {
     }
 
     public SavedModel withProgress(List<EpochRecord> newHistory, int newBestEpoch) {

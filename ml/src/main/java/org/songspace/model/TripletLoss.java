@@ -11,6 +11,7 @@ import ai.djl.training.loss.Loss;
  * Embeddings are L2-normalised, so distances lie in [0, 2].
  * <ul>
  *   <li>batch-hard (default): for each anchor, its farthest positive and nearest negative;</li>
+ *   <li>batch-all: every valid triplet, averaged over the active ones;</li>
  *   <li>semi-hard: for each anchor-positive pair, the nearest negative farther than the positive (the
  *       FaceNet rule); when none exists, the farthest negative, as TensorFlow Addons does.</li>
  * </ul>
@@ -18,7 +19,7 @@ import ai.djl.training.loss.Loss;
  */
 public final class TripletLoss extends Loss {
     /** How triplets are picked in a batch. */
-    public enum Mining { BATCH_HARD, SEMI_HARD }
+    public enum Mining { BATCH_HARD, SEMI_HARD, BATCH_ALL }
 
     private static final float BIG = 1e6f;
     private final float margin;
@@ -35,7 +36,31 @@ public final class TripletLoss extends Loss {
         NDArray embeddings = predictions.get(0);
         NDArray classes = labels.get(0);
         NDArray dist = distances(embeddings);
-        return mining == Mining.BATCH_HARD ? batchHard(dist, classes, margin) : semiHard(dist, classes, margin);
+        return switch (mining) {
+            case BATCH_HARD -> batchHard(dist, classes, margin);
+            case SEMI_HARD -> semiHard(dist, classes, margin);
+            case BATCH_ALL -> batchAll(dist, classes, margin);
+        };
+    }
+
+    /**
+     * The share of anchors in this batch that still have a triplet inside the margin (their hardest positive
+     * is not a margin closer than their hardest negative). Near zero means the batch teaches nothing; stuck
+     * near one with the loss at the margin means the embeddings have collapsed.
+     */
+    public double activeFraction(NDList labels, NDList predictions) {
+        NDArray classes = labels.get(0);
+        NDArray dist = distances(predictions.get(0).stopGradient());
+        NDArray[] mk = masks(classes);
+        NDArray positive = mk[0];
+        NDArray negative = mk[1];
+        NDArray valid = positive.sum(new int[] {1}).gt(0).logicalAnd(negative.sum(new int[] {1}).gt(0))
+                .toType(DataType.FLOAT32, false);
+        NDArray hardestPos = dist.mul(positive).max(new int[] {1});
+        NDArray hardestNeg = dist.add(negative.neg().add(1).mul(BIG)).min(new int[] {1});
+        NDArray active = hardestPos.sub(hardestNeg).add(margin).gt(0).toType(DataType.FLOAT32, false).mul(valid);
+        float anchors = valid.sum().getFloat();
+        return anchors == 0 ? Double.NaN : active.sum().getFloat() / anchors;
     }
 
     /** Euclidean distances between L2-normalised rows: sqrt(2 - 2 cos). */
@@ -78,6 +103,19 @@ public final class TripletLoss extends Loss {
                 .toType(DataType.FLOAT32, false);
         NDArray losses = hardestPos.sub(hardestNeg).add(margin).maximum(0).mul(valid);
         return losses.sum().div(valid.sum().maximum(1));
+    }
+
+    /**
+     * Every valid (anchor, positive, negative) triplet of the batch, averaged over those with a loss above
+     * zero (Hermans et al. 2017, "batch all"): many triplets pull at once, so no single hardest pair can
+     * drag every embedding to the same point.
+     */
+    static NDArray batchAll(NDArray dist, NDArray classes, float margin) {
+        NDArray[] mk = masks(classes);
+        NDArray valid = mk[0].expandDims(2).mul(mk[1].expandDims(1));           // [a, p, n]
+        NDArray losses = dist.expandDims(2).sub(dist.expandDims(1)).add(margin).maximum(0).mul(valid);
+        NDArray active = losses.gt(1e-6f).toType(DataType.FLOAT32, false);
+        return losses.sum().div(active.sum().maximum(1));
     }
 
     static NDArray semiHard(NDArray dist, NDArray classes, float margin) {

@@ -56,7 +56,7 @@ public final class EncoderTrainer {
                 .withEmbeddingDim(options.embeddingDim());
         List<String> trainIds = request.split().train();
         CheckpointState resumed = request.resume() ? Checkpointer.read(request.outDir(), spec) : null;
-        SavedModel manifest = manifest(spec, normaliser(store, trainIds), labelNames, resumed);
+        SavedModel manifest = manifest(spec, normaliser(store, trainIds, options.normalisation()), labelNames, resumed);
 
         Engine.getEngine("PyTorch").setRandomSeed((int) options.seed());
         Device device = TorchRuntime.device(options.device());
@@ -75,7 +75,7 @@ public final class EncoderTrainer {
                 : new TripletLoss(options.margin(), options.mining());
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(optimizer)
                 .optDevices(new Device[] {device});
-        KnnValidator validator = validator(spec, labelNames);
+        EpochProbe probe = probe(spec, labelNames);
 
         try (Model model = Model.newInstance(manifest.id(), device)) {
             model.setBlock(Encoders.build(spec));
@@ -83,13 +83,13 @@ public final class EncoderTrainer {
                 trainer.initialize(new Shape(options.batchSize(), 1, spec.nMels(), spec.frames()));
                 optimizer.bind(model.getBlock());
                 TrainingRun run = new TrainingRun(request, manifest, model, trainer, optimizer,
-                        validator != null ? Monitor.validKnn() : Monitor.trainLoss());
+                        probe.measuresAccuracy() ? Monitor.validKnn() : Monitor.trainLoss());
                 if (resumed != null) {
                     Checkpointer.restore(run, resumed);
                 }
                 List<EpochListener> listeners = List.of(new EarlyStopping(options.patience()), new BestModelSaver(),
                         new Checkpointer(), new ProgressReporter(listener));
-                new TrainingLoop(new StepRunner(sampler, type, options, optimizer), steps, schedule, validator, listener)
+                new TrainingLoop(new StepRunner(sampler, type, options, optimizer), steps, schedule, probe, listener)
                         .run(run, listeners);
                 return run.manifest();
             }
@@ -107,15 +107,18 @@ public final class EncoderTrainer {
                 TorchRuntime.versions(), DateTimeFormatter.ISO_INSTANT.format(now));
     }
 
-    /** Validation when there is something to validate on: labelled validation tracks and two labels. */
-    private KnnValidator validator(EncoderSpec spec, List<String> labelNames) throws IOException {
+    /**
+     * The per-epoch probe: k-NN validation when there is something to validate on (labelled validation
+     * tracks and two labels), collapse diagnostics always.
+     */
+    private EpochProbe probe(EncoderSpec spec, List<String> labelNames) throws IOException {
         List<String> valid = request.split().valid().stream().filter(id -> request.labels().get(id) != null).toList();
-        List<String> reference = request.split().train().stream().filter(id -> request.labels().get(id) != null).toList();
-        if (valid.isEmpty() || labelNames.size() < 2 || reference.isEmpty()) {
-            return null;
-        }
-        return KnnValidator.create(request.store(), spec, reference, labelIndices(reference, labelNames), valid,
-                labelIndices(valid, labelNames), request.options().kNeighbours(), request.options().seed());
+        List<String> labelled = request.split().train().stream().filter(id -> request.labels().get(id) != null).toList();
+        boolean knn = !valid.isEmpty() && labelNames.size() >= 2 && !labelled.isEmpty();
+        List<String> reference = knn ? labelled : request.split().train();
+        List<String> validIds = knn ? valid : List.of();
+        return EpochProbe.create(request.store(), spec, reference, labelIndices(reference, labelNames), validIds,
+                labelIndices(validIds, labelNames), request.options().kNeighbours(), request.options().seed());
     }
 
     private int[] labelIndices(List<String> ids, List<String> labelNames) {
@@ -127,8 +130,9 @@ public final class EncoderTrainer {
         return out;
     }
 
-    /** Per-band statistics over (up to 500 of) the training tracks. */
-    private static Normaliser normaliser(FeatureStore store, List<String> trainIds) throws IOException {
+    /** Statistics over (up to 500 of) the training tracks, per band or global. */
+    private static Normaliser normaliser(FeatureStore store, List<String> trainIds, TrainingOptions.Normalisation mode)
+            throws IOException {
         if (trainIds.isEmpty()) {
             throw new UserError("the split has no training tracks");
         }
@@ -138,6 +142,6 @@ public final class EncoderTrainer {
             var spec = store.load(trainIds.get(i));
             acc.add(spec.values(), spec.nMels(), spec.frames());
         }
-        return acc.build();
+        return mode == TrainingOptions.Normalisation.GLOBAL ? acc.buildGlobal() : acc.build();
     }
 }

@@ -14,6 +14,12 @@ public record Monitor(String metric, boolean higherIsBetter) {
     public static final String VALID_KNN = "valid_knn_accuracy";
     /** Mean training loss of the epoch (always there). */
     public static final String TRAIN_LOSS = "train_loss";
+    /** Mean pairwise cosine of the probe's track embeddings (near 1: collapsed). */
+    public static final String MEAN_COSINE = "mean_pairwise_cosine";
+    /** Effective rank of the probe's track embeddings. */
+    public static final String EFFECTIVE_RANK = "effective_rank";
+    /** Share of anchors whose triplet loss was above zero, over the epoch's batches (triplet models). */
+    public static final String ACTIVE_TRIPLETS = "active_triplets";
 
     public static Monitor validKnn() {
         return new Monitor(VALID_KNN, true);

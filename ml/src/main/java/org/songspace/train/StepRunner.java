@@ -11,6 +11,7 @@ import java.util.Random;
 import org.songspace.model.EncoderSpec;
 import org.songspace.model.EncoderType;
 import org.songspace.model.Normaliser;
+import org.songspace.model.TripletLoss;
 
 /** One training step: a batch from the sampler, forward, loss, backward, optimizer step. */
 final class StepRunner {
@@ -31,8 +32,12 @@ final class StepRunner {
         sampler.loadEpoch(random);
     }
 
-    /** Trains on one batch and returns its loss. */
-    double step(Trainer trainer, Random random, EncoderSpec spec, Normaliser normaliser) {
+    /** A batch's loss and, for triplet models, the share of its anchors with a loss above zero (else NaN). */
+    record StepResult(double loss, double activeTriplets) {
+    }
+
+    /** Trains on one batch. */
+    StepResult step(Trainer trainer, Random random, EncoderSpec spec, Normaliser normaliser) {
         TrainingSampler.Batch batch = sampler.next(random, options.labelsPerBatch(), options.segmentsPerLabel(),
                 type.usesLabels(), options.augment());
         normaliser.apply(batch.data(), batch.size(), spec.frames());
@@ -40,14 +45,18 @@ final class StepRunner {
             NDArray x = scope.create(batch.data(), new Shape(batch.size(), 1, spec.nMels(), spec.frames()));
             NDList labels = type == EncoderType.CAE ? new NDList(x) : new NDList(scope.create(batch.labels()));
             double value;
+            double active = Double.NaN;
             try (GradientCollector collector = trainer.newGradientCollector()) {
                 NDList predictions = trainer.forward(new NDList(x));
                 NDArray lossValue = trainer.getLoss().evaluate(labels, predictions);
                 collector.backward(lossValue);
                 value = lossValue.getFloat();
+                if (trainer.getLoss() instanceof TripletLoss triplet) {
+                    active = triplet.activeFraction(labels, predictions);
+                }
             }
             optimizer.step(trainer.getModel().getBlock());
-            return value;
+            return new StepResult(value, active);
         }
     }
 }

@@ -16,14 +16,14 @@ final class TrainingLoop {
     private final StepRunner steps;
     private final int stepsPerEpoch;
     private final Tracker schedule;
-    private final KnnValidator validator;
+    private final EpochProbe probe;
     private final TrainingListener progress;
 
-    TrainingLoop(StepRunner steps, int stepsPerEpoch, Tracker schedule, KnnValidator validator, TrainingListener progress) {
+    TrainingLoop(StepRunner steps, int stepsPerEpoch, Tracker schedule, EpochProbe probe, TrainingListener progress) {
         this.steps = steps;
         this.stepsPerEpoch = stepsPerEpoch;
         this.schedule = schedule;
-        this.validator = validator;
+        this.probe = probe;
         this.progress = progress;
     }
 
@@ -51,19 +51,22 @@ final class TrainingLoop {
         steps.startEpoch(random);
         progress.epochStarted(epoch, stepsPerEpoch);
         double lossSum = 0;
+        double activeSum = 0;
         for (int step = 0; step < stepsPerEpoch; step++) {
-            double value = steps.step(run.trainer(), random, run.spec(), run.normaliser());
-            lossSum += value;
-            progress.stepFinished(epoch, step, value);
+            StepRunner.StepResult result = steps.step(run.trainer(), random, run.spec(), run.normaliser());
+            lossSum += result.loss();
+            activeSum += result.activeTriplets();
+            progress.stepFinished(epoch, step, result.loss());
         }
         long t1 = System.nanoTime();
-        double accuracy = validator == null ? Double.NaN : validator.accuracy(run);
-        double validationSeconds = (System.nanoTime() - t1) / 1e9;
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put(Monitor.TRAIN_LOSS, lossSum / stepsPerEpoch);
-        if (validator != null) {
-            metrics.put(Monitor.VALID_KNN, accuracy);
+        if (!Double.isNaN(activeSum)) {
+            metrics.put(Monitor.ACTIVE_TRIPLETS, activeSum / stepsPerEpoch);
         }
+        metrics.putAll(probe.measure(run));
+        double validationSeconds = (System.nanoTime() - t1) / 1e9;
+        double accuracy = metrics.getOrDefault(Monitor.VALID_KNN, Double.NaN);
         double lr = schedule.getNewValue(Math.max(0, (epoch + 1) * stepsPerEpoch - 1));
         return new SavedModel.EpochRecord(epoch + 1, lossSum / stepsPerEpoch, accuracy, (System.nanoTime() - t0) / 1e9, lr,
                 validationSeconds, metrics);

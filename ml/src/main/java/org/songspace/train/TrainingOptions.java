@@ -16,7 +16,10 @@ import org.songspace.model.TripletLoss;
 public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLabel, float learningRate,
                               float finalLearningRate, float margin, TripletLoss.Mining mining, int patience,
                               long seed, boolean augment, int kNeighbours, int maxTracksInMemory,
-                              int embeddingDim, ComputeDevice device, int stepsPerEpoch) {
+                              int embeddingDim, ComputeDevice device, int stepsPerEpoch, Normalisation normalisation) {
+
+    /** How log-mel input is standardised: per mel band, or one mean and deviation for all bands. */
+    public enum Normalisation { PER_BAND, GLOBAL }
 
     public TrainingOptions {
         if (epochs <= 0 || labelsPerBatch <= 0 || segmentsPerLabel <= 0 || patience <= 0 || kNeighbours <= 0) {
@@ -46,7 +49,7 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
         return new Builder().epochs(epochs).batch(labelsPerBatch, segmentsPerLabel).learningRate(learningRate)
                 .finalLearningRate(finalLearningRate).margin(margin).mining(mining).patience(patience).seed(seed)
                 .augment(augment).kNeighbours(kNeighbours).maxTracksInMemory(maxTracksInMemory)
-                .embeddingDim(embeddingDim).device(device).stepsPerEpoch(stepsPerEpoch);
+                .embeddingDim(embeddingDim).device(device).stepsPerEpoch(stepsPerEpoch).normalisation(normalisation);
     }
 
     public int batchSize() {
@@ -55,7 +58,8 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
 
     SavedModel.TrainingSettings toRecord() {
         return new SavedModel.TrainingSettings(epochs, labelsPerBatch, segmentsPerLabel, learningRate, finalLearningRate,
-                margin, mining.name().toLowerCase(Locale.ROOT), patience, seed, augment, kNeighbours, device.id());
+                margin, mining.name().toLowerCase(Locale.ROOT), patience, seed, augment, kNeighbours, device.id(),
+                normalisation.name().toLowerCase(Locale.ROOT));
     }
 
     /** Options with the defaults above; {@link #build()} validates them. */
@@ -75,6 +79,7 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
         private int embeddingDim = 128;
         private ComputeDevice device = ComputeDevice.CPU;
         private int stepsPerEpoch;
+        private Normalisation normalisation = Normalisation.PER_BAND;
 
         public Builder epochs(int value) {
             epochs = value;
@@ -151,9 +156,15 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
             return this;
         }
 
+        public Builder normalisation(Normalisation value) {
+            normalisation = value;
+            return this;
+        }
+
         public TrainingOptions build() {
             return new TrainingOptions(epochs, labelsPerBatch, segmentsPerLabel, learningRate, finalLearningRate, margin,
-                    mining, patience, seed, augment, kNeighbours, maxTracksInMemory, embeddingDim, device, stepsPerEpoch);
+                    mining, patience, seed, augment, kNeighbours, maxTracksInMemory, embeddingDim, device, stepsPerEpoch,
+                    normalisation);
         }
     }
 }

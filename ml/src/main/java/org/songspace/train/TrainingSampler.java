@@ -130,15 +130,9 @@ final class TrainingSampler {
             }
         }
         Collections.shuffle(usable, random);
+        int[] chosen = pk ? distinctTracksPerLabel(usable, p, k, random) : null;
         for (int b = 0; b < n; b++) {
-            int track;
-            if (pk) {
-                int label = usable.get((b / k) % usable.size());
-                List<Integer> tracks = byLabel.get(label);
-                track = tracks.get(random.nextInt(tracks.size()));
-            } else {
-                track = random.nextInt(loaded.size());
-            }
+            int track = pk ? chosen[b] : random.nextInt(loaded.size());
             MelSpectrogram spec = loaded.get(track);
             int start = random.nextInt(spec.frames() - frames + 1);
             int offset = b * nMels * frames;
@@ -151,6 +145,23 @@ final class TrainingSampler {
             }
         }
         return new Batch(data, n, labels);
+    }
+
+    /**
+     * For each of the batch's p label slots, k different tracks of that label (repeats only when the label
+     * has fewer than k tracks): positives from two crops of one recording would teach the model to
+     * recognise recordings rather than what a label's tracks share.
+     */
+    private int[] distinctTracksPerLabel(List<Integer> usable, int p, int k, Random random) {
+        int[] out = new int[p * k];
+        for (int slot = 0; slot < p; slot++) {
+            List<Integer> tracks = new ArrayList<>(byLabel.get(usable.get(slot % usable.size())));
+            Collections.shuffle(tracks, random);
+            for (int j = 0; j < k; j++) {
+                out[slot * k + j] = tracks.get(j % tracks.size());
+            }
+        }
+        return out;
     }
 
     private void augment(float[] data, int offset, int nMels, Random random) {

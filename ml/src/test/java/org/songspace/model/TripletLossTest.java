@@ -68,6 +68,22 @@ class TripletLossTest {
     }
 
     @Test
+    void batchAllAveragesTheActiveTriplets() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray dist = m.create(new float[] {
+                0.0f, 0.5f, 0.4f, 0.8f,
+                0.5f, 0.0f, 0.9f, 0.3f,
+                0.4f, 0.9f, 0.0f, 0.6f,
+                0.8f, 0.3f, 0.6f, 0.0f}, new Shape(4, 4));
+            NDArray labels = m.create(new int[] {0, 0, 1, 1});
+            // margin 0.3, triplets (a, p, n) = max(0, d(a,p) - d(a,n) + 0.3):
+            // (0,1,2) 0.4  (0,1,3) 0    (1,0,2) 0    (1,0,3) 0.5
+            // (2,3,0) 0.5  (2,3,1) 0    (3,2,0) 0.1  (3,2,1) 0.6   -> 5 active, sum 2.1
+            assertEquals(2.1f / 5, TripletLoss.batchAll(dist, labels, 0.3f).getFloat(), 1e-6f);
+        }
+    }
+
+    @Test
     void distancesOfUnitVectors() {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray e = m.create(new float[] {1, 0, 0, 1, -1, 0}, new Shape(3, 2));

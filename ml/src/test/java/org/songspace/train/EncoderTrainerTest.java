@@ -165,6 +165,29 @@ class EncoderTrainerTest {
         assertTrue(notes.stream().anyMatch(n -> n.contains("shorter than one 130-frame segment")), notes.toString());
     }
 
+    /**
+     * Collapse (every track mapped to almost the same vector) is what a triplet or CRNN model reaches when
+     * its loss sits at the margin; on a small labelled set the defaults must keep the embeddings apart, and
+     * every epoch must record the diagnostics that show it.
+     */
+    @ParameterizedTest
+    @EnumSource(value = EncoderType.class, names = {"TRIPLET", "CRNN"})
+    void theEmbeddingsDoNotCollapse(EncoderType type) throws IOException {
+        SyntheticFeatures data = SyntheticFeatures.create(tmp.resolve("features"), 6, 200, 11);
+        TrainingOptions options = TrainingOptions.builder().epochs(3).batch(3, 4).stepsPerEpoch(6).seed(3)
+                .patience(50).build();
+        SavedModel model = train(data, type, options, tmp.resolve("model"), false);
+        for (SavedModel.EpochRecord r : model.history()) {
+            System.out.printf(java.util.Locale.ROOT, "%s epoch %d: loss %.4f cos %.4f rank %.2f active %.2f knn %.3f%n",
+                    type, r.epoch(), r.loss(), r.metrics().get(Monitor.MEAN_COSINE), r.metrics().get(Monitor.EFFECTIVE_RANK),
+                    r.metrics().get(Monitor.ACTIVE_TRIPLETS), r.validAccuracy());
+            assertTrue(r.metrics().containsKey(Monitor.MEAN_COSINE) && r.metrics().containsKey(Monitor.EFFECTIVE_RANK)
+                    && r.metrics().containsKey(Monitor.ACTIVE_TRIPLETS), r.metrics().toString());
+        }
+        SavedModel.EpochRecord last = model.history().get(model.history().size() - 1);
+        assertTrue(last.metrics().get(Monitor.MEAN_COSINE) < 0.9, type + " collapsed: " + last.metrics());
+    }
+
     @Test
     void corruptOrMismatchedModelFoldersAreNamed() throws IOException {
         IOException none = assertThrows(IOException.class, () -> Embedder.open(tmp.resolve("nothing")));

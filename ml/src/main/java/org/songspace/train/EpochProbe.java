@@ -3,23 +3,27 @@ package org.songspace.train;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.songspace.features.FeatureStore;
 import org.songspace.features.MelSpectrogram;
 import org.songspace.features.Segmenter;
 import org.songspace.model.EncoderSpec;
 import org.songspace.model.TrackEncoder;
+import org.songspace.vectors.EmbeddingDiagnostics;
 import org.songspace.vectors.Knn;
 import org.songspace.vectors.Vectors;
 
 /**
- * Validation k-NN accuracy, made cheap enough to run every epoch: a fixed sample of reference (training)
- * and validation tracks, each represented by a few evenly spaced segments that are cut once and kept in
- * memory. Re-reading and embedding every segment of every training track each epoch took more than half
- * of the epoch on a real library; the sample's accuracy tracks the full one closely enough to pick an epoch.
+ * What the model makes of a fixed sample of tracks after every epoch: validation k-NN accuracy (when there
+ * are labelled validation tracks) and collapse diagnostics of the sample's track embeddings (always). The
+ * sample is cheap enough to run every epoch: reference (training) and validation tracks, each represented
+ * by a few evenly spaced segments cut once and kept in memory. Re-reading and embedding every segment of
+ * every training track each epoch took more than half of the epoch on a real library.
  */
-final class KnnValidator {
+final class EpochProbe {
     static final int MAX_REFERENCE_TRACKS = 256;
     static final int MAX_VALID_TRACKS = 400;
     static final int REFERENCE_SEGMENTS = 3;
@@ -45,21 +49,24 @@ final class KnnValidator {
         }
     }
 
-    private KnnValidator(EncoderSpec spec, int k, Crops reference, Crops valid) {
+    private EpochProbe(EncoderSpec spec, int k, Crops reference, Crops valid) {
         this.spec = spec;
         this.k = k;
         this.reference = reference;
         this.valid = valid;
     }
 
-    /** Labelled training and validation ids with label indices; the samples are fixed by {@code seed}. */
-    static KnnValidator create(FeatureStore store, EncoderSpec spec, List<String> referenceIds, int[] referenceLabels,
+    /**
+     * Training (reference) and validation ids with label indices; without labelled validation tracks pass
+     * empty validation lists and only the diagnostics are measured. The samples are fixed by {@code seed}.
+     */
+    static EpochProbe create(FeatureStore store, EncoderSpec spec, List<String> referenceIds, int[] referenceLabels,
                                List<String> validIds, int[] validLabels, int k, long seed) throws IOException {
         Crops ref = crops(store, spec, sample(referenceIds.size(), MAX_REFERENCE_TRACKS, seed), referenceIds,
                 referenceLabels, REFERENCE_SEGMENTS);
         Crops val = crops(store, spec, sample(validIds.size(), MAX_VALID_TRACKS, seed + 1), validIds, validLabels,
                 VALID_SEGMENTS);
-        return new KnnValidator(spec, k, ref, val);
+        return new EpochProbe(spec, k, ref, val);
     }
 
     private static List<Integer> sample(int n, int max, long seed) {
@@ -125,21 +132,39 @@ final class KnnValidator {
         return valid.tracks();
     }
 
-    /** k-NN (cosine) accuracy of the validation sample classified by the reference sample. */
-    double accuracy(TrainingRun run) {
+    /** Whether there is a validation sample to score k-NN accuracy on. */
+    boolean measuresAccuracy() {
+        return valid.tracks() > 0;
+    }
+
+    /**
+     * This epoch's scores: {@link Monitor#VALID_KNN} (k-NN, cosine, of the validation sample by the reference
+     * sample) when there is a validation sample, and the collapse diagnostics of all the sample's tracks.
+     */
+    Map<String, Double> measure(TrainingRun run) {
+        Map<String, Double> out = new LinkedHashMap<>();
         try (TrackEncoder encoder = new TrackEncoder(run.model().getBlock(), spec, run.normaliser(),
                 run.trainer().getManager())) {
             float[][] refVectors = trackVectors(encoder, reference);
-            Knn knn = new Knn(refVectors, reference.labels(), Math.min(k, refVectors.length), Knn.Metric.COSINE);
             float[][] validVectors = trackVectors(encoder, valid);
-            int correct = 0;
-            for (int i = 0; i < validVectors.length; i++) {
-                if (knn.predict(validVectors[i]) == valid.labels()[i]) {
-                    correct++;
+            if (validVectors.length > 0) {
+                Knn knn = new Knn(refVectors, reference.labels(), Math.min(k, refVectors.length), Knn.Metric.COSINE);
+                int correct = 0;
+                for (int i = 0; i < validVectors.length; i++) {
+                    if (knn.predict(validVectors[i]) == valid.labels()[i]) {
+                        correct++;
+                    }
                 }
+                out.put(Monitor.VALID_KNN, correct / (double) validVectors.length);
             }
-            return validVectors.length == 0 ? Double.NaN : correct / (double) validVectors.length;
+            float[][] all = new float[refVectors.length + validVectors.length][];
+            System.arraycopy(refVectors, 0, all, 0, refVectors.length);
+            System.arraycopy(validVectors, 0, all, refVectors.length, validVectors.length);
+            EmbeddingDiagnostics d = EmbeddingDiagnostics.of(all);
+            out.put(Monitor.MEAN_COSINE, d.meanPairwiseCosine());
+            out.put(Monitor.EFFECTIVE_RANK, d.effectiveRank());
         }
+        return out;
     }
 
     private float[][] trackVectors(TrackEncoder encoder, Crops crops) {
