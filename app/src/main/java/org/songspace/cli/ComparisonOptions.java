@@ -36,6 +36,33 @@ final class ComparisonOptions {
     @Option(names = "--lr", defaultValue = "0.001", description = "Initial learning rate (default: ${DEFAULT-VALUE}).")
     float lr;
 
+    @Option(names = "--final-lr", defaultValue = "1e-5",
+            description = "Learning rate at the end of the cosine schedule; = --lr for a constant rate (default: ${DEFAULT-VALUE}).")
+    float finalLr;
+
+    @Option(names = "--labels-per-batch", defaultValue = "8", description = "P in P x K batches (default: ${DEFAULT-VALUE}).")
+    int labelsPerBatch;
+
+    @Option(names = "--segments-per-label", defaultValue = "4", description = "K in P x K batches: K different tracks (default: ${DEFAULT-VALUE}).")
+    int segmentsPerLabel;
+
+    @Option(names = "--steps-per-epoch", defaultValue = "0", description = "Batches per epoch; 0 = about one pass over the segments.")
+    int stepsPerEpoch;
+
+    @Option(names = "--keep", defaultValue = "best",
+            description = "Which epoch to keep, ${COMPLETION-CANDIDATES}: the best validation score, or the last (then no early stop) (default: ${DEFAULT-VALUE}).")
+    TrainingOptions.Keep keep;
+
+    @Option(names = "--objective", defaultValue = "triplet",
+            description = "What triplet and crnn learn from, ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    TrainingOptions.Objective objective;
+
+    @Option(names = "--temperature", defaultValue = "0.1", description = "SupCon temperature (default: ${DEFAULT-VALUE}).")
+    float temperature;
+
+    @Option(names = "--no-augment", description = "Turn off gain, time-mask and frequency-mask augmentation.")
+    boolean noAugment;
+
     @Option(names = "--k", defaultValue = "5", description = "k-NN neighbours (default: ${DEFAULT-VALUE}).")
     int k;
 
@@ -50,9 +77,11 @@ final class ComparisonOptions {
     @Option(names = "--projection", defaultValue = "umap", description = "umap or pca (default: ${DEFAULT-VALUE}).")
     Projection.Method projection;
 
-    Comparison.Options toOptions(int stepsPerEpoch) {
+    Comparison.Options toOptions(int quickSteps) {
         TrainingOptions training = TrainingOptions.builder().epochs(epochs).patience(patience).seed(seed)
-                .stepsPerEpoch(stepsPerEpoch).mining(mining).margin(margin).normalisation(normalisation).learningRate(lr).build();
+                .stepsPerEpoch(quickSteps > 0 ? quickSteps : stepsPerEpoch).mining(mining).margin(margin).normalisation(normalisation)
+                .learningRate(lr).finalLearningRate(Math.min(finalLr, lr)).batch(labelsPerBatch, segmentsPerLabel).keep(keep)
+                .augment(!noAugment).objective(objective).temperature(temperature).build();
         return new Comparison.Options(List.copyOf(models), training, 0.15, 0.2, k, Knn.Metric.COSINE, folds, projection, retrainFolds);
     }
 }

@@ -73,6 +73,21 @@ final class TrainCommand implements Callable<Integer> {
             description = "Input standardisation, ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     TrainingOptions.Normalisation normalisation;
 
+    @Option(names = "--final-lr", defaultValue = "1e-5",
+            description = "Learning rate at the end of the cosine schedule; = --lr for a constant rate (default: ${DEFAULT-VALUE}).")
+    float finalLr;
+
+    @Option(names = "--objective", defaultValue = "triplet",
+            description = "What triplet and crnn learn from, ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    TrainingOptions.Objective objective;
+
+    @Option(names = "--temperature", defaultValue = "0.1", description = "SupCon temperature (default: ${DEFAULT-VALUE}).")
+    float temperature;
+
+    @Option(names = "--keep", defaultValue = "best",
+            description = "Which epoch to keep, ${COMPLETION-CANDIDATES}: the best validation score, or the last (then no early stop) (default: ${DEFAULT-VALUE}).")
+    TrainingOptions.Keep keep;
+
     @Option(names = "--patience", defaultValue = "8", description = "Epochs without improvement before stopping (default: ${DEFAULT-VALUE}).")
     int patience;
 
@@ -110,7 +125,8 @@ final class TrainCommand implements Callable<Integer> {
         SplitFiles.write(chosen, ds, out.resolve("split"));
         TrainingOptions options = TrainingOptions.builder().epochs(epochs).seed(seed).batch(labelsPerBatch, segmentsPerLabel)
                 .learningRate(lr).mining(mining).margin(margin).patience(patience).stepsPerEpoch(steps)
-                .augment(!noAugment).device(device).normalisation(normalisation).build();
+                .augment(!noAugment).device(device).normalisation(normalisation).finalLearningRate(Math.min(finalLr, lr)).keep(keep)
+                .objective(objective).temperature(temperature).build();
         System.out.printf(Locale.ROOT, "train %s: %d train / %d valid / %d test tracks (%s), batch %d, up to %d epochs%n", type.id(),
                 chosen.train().size(), chosen.valid().size(), chosen.test().size(), chosen.method(), options.batchSize(), epochs);
         TrainingRequest request = new TrainingRequest(prepared.store(), chosen, prepared.labels(), type, options, out,

@@ -45,7 +45,8 @@ public record SavedModel(int format, String id, EncoderSpec spec, FeatureConfig 
     /** The options a model was trained with (a plain copy of the trainer's options for the record). */
     public record TrainingSettings(int epochs, int labelsPerBatch, int segmentsPerLabel, double learningRate,
                                    double finalLearningRate, double margin, String mining, int patience, long seed,
-                                   boolean augment, int kNeighbours, String device, String normalisation) {
+                                   boolean augment, int kNeighbours, String device, String normalisation,
+                                   String keep, String objective, double temperature) {
     }
 
     public SavedModel withProgress(List<EpochRecord> newHistory, int newBestEpoch) {

@@ -24,6 +24,7 @@ import org.songspace.model.Encoders;
 import org.songspace.model.Normaliser;
 import org.songspace.model.ReconstructionLoss;
 import org.songspace.model.SavedModel;
+import org.songspace.model.SupConLoss;
 import org.songspace.model.TorchRuntime;
 import org.songspace.model.TripletLoss;
 
@@ -68,10 +69,13 @@ public final class EncoderTrainer {
                     + "-frame segment; they are padded with their quietest value");
         }
         int steps = options.stepsPerEpoch() > 0 ? options.stepsPerEpoch() : sampler.stepsPerEpoch(options.batchSize());
-        Tracker schedule = Tracker.cosine().setBaseValue(options.learningRate()).optFinalValue(options.finalLearningRate())
-                .setMaxUpdates(Math.max(1, options.epochs() * steps)).build();
+        // DJL's cosine tracker refuses a final rate equal to the start: that is a constant rate.
+        Tracker schedule = options.finalLearningRate() >= options.learningRate() ? Tracker.fixed(options.learningRate())
+                : Tracker.cosine().setBaseValue(options.learningRate()).optFinalValue(options.finalLearningRate())
+                        .setMaxUpdates(Math.max(1, options.epochs() * steps)).build();
         ResumableAdam optimizer = new ResumableAdam(schedule);
         Loss loss = type == EncoderType.CAE ? new ReconstructionLoss(Encoders.reconstructedFrames(spec))
+                : options.objective() == TrainingOptions.Objective.SUPCON ? new SupConLoss(options.temperature())
                 : new TripletLoss(options.margin(), options.mining());
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(optimizer)
                 .optDevices(new Device[] {device});

@@ -16,7 +16,14 @@ import org.songspace.model.TripletLoss;
 public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLabel, float learningRate,
                               float finalLearningRate, float margin, TripletLoss.Mining mining, int patience,
                               long seed, boolean augment, int kNeighbours, int maxTracksInMemory,
-                              int embeddingDim, ComputeDevice device, int stepsPerEpoch, Normalisation normalisation) {
+                              int embeddingDim, ComputeDevice device, int stepsPerEpoch, Normalisation normalisation,
+                              Keep keep, Objective objective, float temperature) {
+
+    /** What the label-using encoders (triplet, crnn) learn from: triplets, or supervised contrast (SupCon). */
+    public enum Objective { TRIPLET, SUPCON }
+
+    /** Which epoch the model folder keeps: the best by the monitored score, or simply the last one. */
+    public enum Keep { BEST, LAST }
 
     /** How log-mel input is standardised: per mel band, or one mean and deviation for all bands. */
     public enum Normalisation { PER_BAND, GLOBAL }
@@ -30,6 +37,10 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
         }
         if (!(learningRate > 0) || !(finalLearningRate > 0) || !(margin > 0)) {
             throw new UserError("learning rates and margin must be positive");
+        }
+        if (finalLearningRate > learningRate) {
+            throw new UserError("the final learning rate (" + finalLearningRate + ") cannot exceed the initial one ("
+                    + learningRate + ")");
         }
         if (stepsPerEpoch < 0 || maxTracksInMemory <= 0 || embeddingDim <= 0) {
             throw new UserError("steps per epoch must be 0 or more; tracks in memory and embedding size positive");
@@ -49,7 +60,8 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
         return new Builder().epochs(epochs).batch(labelsPerBatch, segmentsPerLabel).learningRate(learningRate)
                 .finalLearningRate(finalLearningRate).margin(margin).mining(mining).patience(patience).seed(seed)
                 .augment(augment).kNeighbours(kNeighbours).maxTracksInMemory(maxTracksInMemory)
-                .embeddingDim(embeddingDim).device(device).stepsPerEpoch(stepsPerEpoch).normalisation(normalisation);
+                .embeddingDim(embeddingDim).device(device).stepsPerEpoch(stepsPerEpoch).normalisation(normalisation).keep(keep)
+                .objective(objective).temperature(temperature);
     }
 
     public int batchSize() {
@@ -59,7 +71,8 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
     SavedModel.TrainingSettings toRecord() {
         return new SavedModel.TrainingSettings(epochs, labelsPerBatch, segmentsPerLabel, learningRate, finalLearningRate,
                 margin, mining.name().toLowerCase(Locale.ROOT), patience, seed, augment, kNeighbours, device.id(),
-                normalisation.name().toLowerCase(Locale.ROOT));
+                normalisation.name().toLowerCase(Locale.ROOT), keep.name().toLowerCase(Locale.ROOT),
+                objective.name().toLowerCase(Locale.ROOT), temperature);
     }
 
     /** Options with the defaults above; {@link #build()} validates them. */
@@ -80,6 +93,9 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
         private ComputeDevice device = ComputeDevice.CPU;
         private int stepsPerEpoch;
         private Normalisation normalisation = Normalisation.PER_BAND;
+        private Keep keep = Keep.BEST;
+        private Objective objective = Objective.TRIPLET;
+        private float temperature = 0.1f;
 
         public Builder epochs(int value) {
             epochs = value;
@@ -161,10 +177,26 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
             return this;
         }
 
+        public Builder objective(Objective value) {
+            objective = value;
+            return this;
+        }
+
+        /** SupCon's temperature. */
+        public Builder temperature(float value) {
+            temperature = value;
+            return this;
+        }
+
+        public Builder keep(Keep value) {
+            keep = value;
+            return this;
+        }
+
         public TrainingOptions build() {
             return new TrainingOptions(epochs, labelsPerBatch, segmentsPerLabel, learningRate, finalLearningRate, margin,
                     mining, patience, seed, augment, kNeighbours, maxTracksInMemory, embeddingDim, device, stepsPerEpoch,
-                    normalisation);
+                    normalisation, keep, objective, temperature);
         }
     }
 }

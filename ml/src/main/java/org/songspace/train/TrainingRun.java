@@ -114,7 +114,8 @@ public final class TrainingRun {
     boolean record(SavedModel.EpochRecord record) {
         history.add(record);
         double score = monitor.score(record.metrics());
-        boolean improved = !Double.isNaN(score) && score > bestScore + 1e-9;
+        boolean improved = options().keep() == TrainingOptions.Keep.LAST
+                || !Double.isNaN(score) && score > bestScore + 1e-9;
         if (improved) {
             bestScore = score;
             bestEpoch = record.epoch() - 1;
