@@ -113,7 +113,7 @@ public final class TrainingRun {
     /** Adds an epoch to the history and scores it; true when it is the best so far. */
     boolean record(SavedModel.EpochRecord record) {
         history.add(record);
-        double score = monitor.score(record.metrics());
+        double score = monitor.score(history);
         boolean improved = options().keep() == TrainingOptions.Keep.LAST
                 || !Double.isNaN(score) && score > bestScore + 1e-9;
         if (improved) {

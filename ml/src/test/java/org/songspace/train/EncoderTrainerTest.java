@@ -40,13 +40,27 @@ class EncoderTrainerTest {
                 "synthetic"), listener).run();
     }
 
-    /** The 1-based epoch with the best score: the first highest validation accuracy, or the first lowest loss. */
+    /**
+     * The 1-based epoch with the best score: the first highest validation accuracy averaged over the epoch
+     * and the two before it, or the first lowest loss.
+     */
     private static int expectedBestEpoch(List<SavedModel.EpochRecord> history, boolean byAccuracy) {
         int best = 0;
-        for (int i = 1; i < history.size(); i++) {
-            double a = byAccuracy ? history.get(i).validAccuracy() : -history.get(i).loss();
-            double b = byAccuracy ? history.get(best).validAccuracy() : -history.get(best).loss();
-            if (a > b + 1e-9) {
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < history.size(); i++) {
+            double score;
+            if (byAccuracy) {
+                double sum = 0;
+                int n = 0;
+                for (int j = i; j >= 0 && n < 3; j--, n++) {
+                    sum += history.get(j).validAccuracy();
+                }
+                score = sum / n;
+            } else {
+                score = -history.get(i).loss();
+            }
+            if (score > bestScore + 1e-9) {
+                bestScore = score;
                 best = i;
             }
         }
