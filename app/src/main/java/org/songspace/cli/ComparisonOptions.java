@@ -29,7 +29,7 @@ final class ComparisonOptions {
     @Option(names = "--margin", defaultValue = "0.3", description = "Triplet margin (default: ${DEFAULT-VALUE}).")
     float margin;
 
-    @Option(names = "--normalisation", defaultValue = "per_band",
+    @Option(names = "--normalisation", defaultValue = "global",
             description = "Input standardisation, ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     TrainingOptions.Normalisation normalisation;
 
@@ -46,14 +46,16 @@ final class ComparisonOptions {
     @Option(names = "--segments-per-label", defaultValue = "4", description = "K in P x K batches: K different tracks (default: ${DEFAULT-VALUE}).")
     int segmentsPerLabel;
 
-    @Option(names = "--steps-per-epoch", defaultValue = "0", description = "Batches per epoch; 0 = about one pass over the segments.")
+    @Option(names = "--steps-per-epoch", defaultValue = "0",
+            description = "Batches per epoch; 0 = two crops of every training track (triplet, crnn) or one pass over the segments (cae).")
     int stepsPerEpoch;
 
-    @Option(names = "--keep", defaultValue = "best",
-            description = "Which epoch to keep, ${COMPLETION-CANDIDATES}: the best validation score, or the last (then no early stop) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--keep", defaultValue = "auto",
+            description = "Which epoch to keep, ${COMPLETION-CANDIDATES}: the best validation score (with early stop), the last, "
+                    + "or auto: the last for triplet and crnn, the best for cae (default: ${DEFAULT-VALUE}).")
     TrainingOptions.Keep keep;
 
-    @Option(names = "--objective", defaultValue = "triplet",
+    @Option(names = "--objective", defaultValue = "supcon",
             description = "What triplet and crnn learn from, ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     TrainingOptions.Objective objective;
 

@@ -38,7 +38,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "MODEL_DIR", description = "Model folder to write.")
     Path out;
 
-    @Option(names = "--epochs", defaultValue = "30", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", defaultValue = "20", description = "Epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed for split, initialisation, sampling (default: ${DEFAULT-VALUE}).")
@@ -69,7 +69,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--mining", defaultValue = "batch_hard", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     TripletLoss.Mining mining;
 
-    @Option(names = "--normalisation", defaultValue = "per_band",
+    @Option(names = "--normalisation", defaultValue = "global",
             description = "Input standardisation, ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     TrainingOptions.Normalisation normalisation;
 
@@ -77,21 +77,23 @@ final class TrainCommand implements Callable<Integer> {
             description = "Learning rate at the end of the cosine schedule; = --lr for a constant rate (default: ${DEFAULT-VALUE}).")
     float finalLr;
 
-    @Option(names = "--objective", defaultValue = "triplet",
+    @Option(names = "--objective", defaultValue = "supcon",
             description = "What triplet and crnn learn from, ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     TrainingOptions.Objective objective;
 
     @Option(names = "--temperature", defaultValue = "0.1", description = "SupCon temperature (default: ${DEFAULT-VALUE}).")
     float temperature;
 
-    @Option(names = "--keep", defaultValue = "best",
-            description = "Which epoch to keep, ${COMPLETION-CANDIDATES}: the best validation score, or the last (then no early stop) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--keep", defaultValue = "auto",
+            description = "Which epoch to keep, ${COMPLETION-CANDIDATES}: the best validation score (with early stop), the last, "
+                    + "or auto: the last for triplet and crnn, the best for cae (default: ${DEFAULT-VALUE}).")
     TrainingOptions.Keep keep;
 
     @Option(names = "--patience", defaultValue = "8", description = "Epochs without improvement before stopping (default: ${DEFAULT-VALUE}).")
     int patience;
 
-    @Option(names = "--steps-per-epoch", defaultValue = "0", description = "Batches per epoch; 0 = about one pass over the segments.")
+    @Option(names = "--steps-per-epoch", defaultValue = "0",
+            description = "Batches per epoch; 0 = two crops of every training track (triplet, crnn) or one pass over the segments (cae).")
     int steps;
 
     @Option(names = "--no-augment", description = "Turn off gain, time-mask and frequency-mask augmentation.")

@@ -13,7 +13,7 @@ class TrainLog implements TrainingListener {
                 r.epoch(), r.loss(), Double.isNaN(r.validAccuracy()) ? "  n/a" : String.format(Locale.ROOT, "%.3f",
                         r.validAccuracy()), metric(r, Monitor.MEAN_COSINE, "%.4f"), metric(r, Monitor.EFFECTIVE_RANK, "%.1f"),
                 r.metrics().containsKey(Monitor.ACTIVE_TRIPLETS) ? "  active " + metric(r, Monitor.ACTIVE_TRIPLETS, "%.2f") : "",
-                r.learningRate(), r.seconds(), improved ? "  (best, saved)" : "");
+                r.learningRate(), r.seconds(), improved ? "  (saved)" : "");
     }
 
     private static String metric(SavedModel.EpochRecord r, String name, String format) {

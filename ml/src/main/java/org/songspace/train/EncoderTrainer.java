@@ -35,6 +35,9 @@ import org.songspace.model.TripletLoss;
  * validation tracks exist, else the training loss (a label-free model stops on a label-free score).
  */
 public final class EncoderTrainer {
+    /** Crops of each training track per epoch for the label-trained encoders. */
+    static final int CROPS_PER_TRACK = 2;
+
     private final TrainingRequest request;
     private final TrainingListener listener;
 
@@ -68,7 +71,10 @@ public final class EncoderTrainer {
             listener.note(sampler.paddedTracks() + " training tracks are shorter than one " + spec.frames()
                     + "-frame segment; they are padded with their quietest value");
         }
-        int steps = options.stepsPerEpoch() > 0 ? options.stepsPerEpoch() : sampler.stepsPerEpoch(options.batchSize());
+        // Label-trained encoders see two crops of each track per epoch (measured on emotify-dev, see
+        // docs/results.md); the autoencoder about one pass over every segment.
+        int steps = options.stepsPerEpoch() > 0 ? options.stepsPerEpoch() : type.usesLabels()
+                ? sampler.stepsForCrops(options.batchSize(), CROPS_PER_TRACK) : sampler.stepsPerEpoch(options.batchSize());
         // DJL's cosine tracker refuses a final rate equal to the start: that is a constant rate.
         Tracker schedule = options.finalLearningRate() >= options.learningRate() ? Tracker.fixed(options.learningRate())
                 : Tracker.cosine().setBaseValue(options.learningRate()).optFinalValue(options.finalLearningRate())
@@ -87,7 +93,7 @@ public final class EncoderTrainer {
                 trainer.initialize(new Shape(options.batchSize(), 1, spec.nMels(), spec.frames()));
                 optimizer.bind(model.getBlock());
                 TrainingRun run = new TrainingRun(request, manifest, model, trainer, optimizer,
-                        probe.measuresAccuracy() ? Monitor.validKnn() : Monitor.trainLoss());
+                        probe.measuresAccuracy() ? Monitor.validKnn() : Monitor.trainLoss(), options.keep().resolve(type));
                 if (resumed != null) {
                     Checkpointer.restore(run, resumed);
                 }

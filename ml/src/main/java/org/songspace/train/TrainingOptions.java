@@ -7,10 +7,14 @@ import org.songspace.model.SavedModel;
 import org.songspace.model.TripletLoss;
 
 /**
- * How to train. The defaults ({@link #defaults()}, {@link #builder()}): 30 epochs; batches of 8 labels x 4
- * segments (32); Adam with the learning rate following a cosine from 1e-3 to 1e-5 over the run; triplet
- * margin 0.3 with batch-hard mining; early stop after 8 epochs without a better validation score (k-NN
- * accuracy, k = 5, cosine; the training loss where there are no labels); augmentation on; seed 42; CPU.
+ * How to train. The defaults ({@link #defaults()}, {@link #builder()}), chosen on real music with artists
+ * unseen in training (docs/results.md): 20 epochs; batches of 8 labels x 4 different tracks (32); the label
+ * encoders learn from supervised contrast (SupCon, temperature 0.1) with two crops of each training track
+ * per epoch and keep the last epoch; input standardised with one mean and deviation for all bands; Adam
+ * with the learning rate following a cosine from 1e-3 to 1e-5; augmentation on; seed 42; CPU. With
+ * {@code objective(TRIPLET)}: margin 0.3, batch-hard mining. With {@code keep(BEST)}: early stop after 8
+ * epochs without a better validation score (k-NN accuracy, k = 5, cosine, averaged over 3 epochs; the
+ * training loss where there are no labels).
  * An option is added in one place: a component here, and its field and method in {@link Builder}.
  */
 public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLabel, float learningRate,
@@ -22,8 +26,18 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
     /** What the label-using encoders (triplet, crnn) learn from: triplets, or supervised contrast (SupCon). */
     public enum Objective { TRIPLET, SUPCON }
 
-    /** Which epoch the model folder keeps: the best by the monitored score, or simply the last one. */
-    public enum Keep { BEST, LAST }
+    /**
+     * Which epoch the model folder keeps: the best by the monitored score (with early stopping), the last
+     * one, or AUTO: the last for the label-trained encoders (on real music with unseen artists the noisy
+     * validation score picked under-trained epochs), the best for the autoencoder.
+     */
+    public enum Keep {
+        AUTO, BEST, LAST;
+
+        public Keep resolve(org.songspace.model.EncoderType type) {
+            return this != AUTO ? this : type.usesLabels() ? LAST : BEST;
+        }
+    }
 
     /** How log-mel input is standardised: per mel band, or one mean and deviation for all bands. */
     public enum Normalisation { PER_BAND, GLOBAL }
@@ -77,7 +91,7 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
 
     /** Options with the defaults above; {@link #build()} validates them. */
     public static final class Builder {
-        private int epochs = 30;
+        private int epochs = 20;
         private int labelsPerBatch = 8;
         private int segmentsPerLabel = 4;
         private float learningRate = 1e-3f;
@@ -92,9 +106,9 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
         private int embeddingDim = 128;
         private ComputeDevice device = ComputeDevice.CPU;
         private int stepsPerEpoch;
-        private Normalisation normalisation = Normalisation.PER_BAND;
-        private Keep keep = Keep.BEST;
-        private Objective objective = Objective.TRIPLET;
+        private Normalisation normalisation = Normalisation.GLOBAL;
+        private Keep keep = Keep.AUTO;
+        private Objective objective = Objective.SUPCON;
         private float temperature = 0.1f;
 
         public Builder epochs(int value) {

@@ -25,9 +25,11 @@ public final class TrainingRun {
     private double bestScore = Double.NEGATIVE_INFINITY;
     private int epochsWithoutImprovement;
     private String stopReason;
+    private final TrainingOptions.Keep keep;
 
     TrainingRun(TrainingRequest request, SavedModel manifest, Model model, Trainer trainer, ResumableAdam optimizer,
-                Monitor monitor) {
+                Monitor monitor, TrainingOptions.Keep keep) {
+        this.keep = keep;
         this.request = request;
         this.manifest = manifest;
         this.model = model;
@@ -114,7 +116,7 @@ public final class TrainingRun {
     boolean record(SavedModel.EpochRecord record) {
         history.add(record);
         double score = monitor.score(history);
-        boolean improved = options().keep() == TrainingOptions.Keep.LAST
+        boolean improved = keep == TrainingOptions.Keep.LAST
                 || !Double.isNaN(score) && score > bestScore + 1e-9;
         if (improved) {
             bestScore = score;

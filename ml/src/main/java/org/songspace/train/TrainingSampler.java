@@ -110,6 +110,11 @@ final class TrainingSampler {
         return Math.max(1, totalFrames / frames / batchSize);
     }
 
+    /** Batches that draw about {@code cropsPerTrack} crops of every loaded track. */
+    int stepsForCrops(int batchSize, int cropsPerTrack) {
+        return Math.max(1, Math.round(loaded.size() * cropsPerTrack / (float) batchSize));
+    }
+
     int nMels() {
         return loaded.get(0).nMels();
     }
