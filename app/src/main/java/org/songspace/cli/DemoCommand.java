@@ -44,12 +44,12 @@ final class DemoCommand implements Callable<Integer> {
         if (quick) {
             perStyle = 4;
             seconds = 6;
-            comparison.epochs = 2;
+            comparison.training.epochs = 2;
             comparison.folds = 3;
             comparison.projection = org.songspace.map.Projection.Method.PCA;
         }
         Path corpus = out.resolve("corpus");
-        DemoCorpus.Spec spec = DemoCorpus.Spec.of(perStyle, seconds, comparison.seed);
+        DemoCorpus.Spec spec = DemoCorpus.Spec.of(perStyle, seconds, comparison.training.seed);
         int total = perStyle * DemoCorpus.styleNames().size();
         System.out.printf(Locale.ROOT, "demo: 1/3 demo corpus (%d clips of %.0f s) in %s%n", total, seconds, corpus);
         try (Progress.Steps bar = Progress.steps("demo-data", total, quiet)) {

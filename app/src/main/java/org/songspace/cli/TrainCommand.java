@@ -12,7 +12,6 @@ import org.songspace.io.UserError;
 import org.songspace.model.ComputeDevice;
 import org.songspace.model.EncoderType;
 import org.songspace.model.SavedModel;
-import org.songspace.model.TripletLoss;
 import org.songspace.train.EncoderTrainer;
 import org.songspace.train.TrainingOptions;
 import org.songspace.train.TrainingRequest;
@@ -38,12 +37,6 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "MODEL_DIR", description = "Model folder to write.")
     Path out;
 
-    @Option(names = "--epochs", defaultValue = "20", description = "Epochs (default: ${DEFAULT-VALUE}).")
-    int epochs;
-
-    @Option(names = "--seed", defaultValue = "42", description = "Seed for split, initialisation, sampling (default: ${DEFAULT-VALUE}).")
-    long seed;
-
     @Option(names = "--split", paramLabel = "DIR[:NAME]",
             description = "Use split lists DIR/{train,valid,test}[_NAME].txt (e.g. ../shared/data/gtzan-splits:filtered).")
     String split;
@@ -54,56 +47,14 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--test", defaultValue = "0.15", description = "Test share of a made split (default: ${DEFAULT-VALUE}).")
     double test;
 
-    @Option(names = "--labels-per-batch", defaultValue = "8", description = "P in P x K batches (default: ${DEFAULT-VALUE}).")
-    int labelsPerBatch;
-
-    @Option(names = "--segments-per-label", defaultValue = "4", description = "K in P x K batches (default: ${DEFAULT-VALUE}).")
-    int segmentsPerLabel;
-
-    @Option(names = "--lr", defaultValue = "0.001", description = "Initial learning rate, cosine-decayed to 1e-5 (default: ${DEFAULT-VALUE}).")
-    float lr;
-
-    @Option(names = "--margin", defaultValue = "0.3", description = "Triplet margin (default: ${DEFAULT-VALUE}).")
-    float margin;
-
-    @Option(names = "--mining", defaultValue = "batch_hard", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    TripletLoss.Mining mining;
-
-    @Option(names = "--normalisation", defaultValue = "global",
-            description = "Input standardisation, ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    TrainingOptions.Normalisation normalisation;
-
-    @Option(names = "--final-lr", defaultValue = "1e-5",
-            description = "Learning rate at the end of the cosine schedule; = --lr for a constant rate (default: ${DEFAULT-VALUE}).")
-    float finalLr;
-
-    @Option(names = "--objective", defaultValue = "supcon",
-            description = "What triplet and crnn learn from, ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    TrainingOptions.Objective objective;
-
-    @Option(names = "--temperature", defaultValue = "0.1", description = "SupCon temperature (default: ${DEFAULT-VALUE}).")
-    float temperature;
-
-    @Option(names = "--keep", defaultValue = "auto",
-            description = "Which epoch to keep, ${COMPLETION-CANDIDATES}: the best validation score (with early stop), the last, "
-                    + "or auto: the last for triplet and crnn, the best for cae (default: ${DEFAULT-VALUE}).")
-    TrainingOptions.Keep keep;
-
-    @Option(names = "--patience", defaultValue = "8", description = "Epochs without improvement before stopping (default: ${DEFAULT-VALUE}).")
-    int patience;
-
-    @Option(names = "--steps-per-epoch", defaultValue = "0",
-            description = "Batches per epoch; 0 = two crops of every training track (triplet, crnn) or one pass over the segments (cae).")
-    int steps;
-
-    @Option(names = "--no-augment", description = "Turn off gain, time-mask and frequency-mask augmentation.")
-    boolean noAugment;
-
     @Option(names = "--device", defaultValue = "cpu", description = "cpu, gpu or auto (default: ${DEFAULT-VALUE}).")
     ComputeDevice device;
 
     @Option(names = "--resume", description = "Continue the run saved in MODEL_DIR/checkpoint.")
     boolean resume;
+
+    @Mixin
+    TrainingFlags training = new TrainingFlags();
 
     @Mixin
     FeatureOptions featureOptions = new FeatureOptions();
@@ -125,12 +76,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         Split chosen = chooseSplit(ds);
         SplitFiles.write(chosen, ds, out.resolve("split"));
-        TrainingOptions options = TrainingOptions.builder().epochs(epochs).seed(seed).batch(labelsPerBatch, segmentsPerLabel)
-                .learningRate(lr).mining(mining).margin(margin).patience(patience).stepsPerEpoch(steps)
-                .augment(!noAugment).device(device).normalisation(normalisation).finalLearningRate(Math.min(finalLr, lr)).keep(keep)
-                .objective(objective).temperature(temperature).build();
+        TrainingOptions options = training.toBuilder().device(device).build();
         System.out.printf(Locale.ROOT, "train %s: %d train / %d valid / %d test tracks (%s), batch %d, up to %d epochs%n", type.id(),
-                chosen.train().size(), chosen.valid().size(), chosen.test().size(), chosen.method(), options.batchSize(), epochs);
+                chosen.train().size(), chosen.valid().size(), chosen.test().size(), chosen.method(), options.batchSize(), options.epochs());
         TrainingRequest request = new TrainingRequest(prepared.store(), chosen, prepared.labels(), type, options, out,
                 resume, prepared.source().toAbsolutePath().normalize().toString());
         long start = System.nanoTime();
@@ -150,6 +98,6 @@ final class TrainCommand implements Callable<Integer> {
             }
             return loaded.split();
         }
-        return Splitter.leakFree(ds, valid, test, seed);
+        return Splitter.leakFree(ds, valid, test, training.seed);
     }
 }
