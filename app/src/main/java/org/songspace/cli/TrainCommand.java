@@ -24,8 +24,9 @@ import picocli.CommandLine.Parameters;
         description = {"Train an encoder (cae, triplet or crnn) on 3 s log-mel segments and save it as a model folder.",
             "DATA is an audio collection in any layout (features are computed into the cache on first use) or a "
                 + "features folder. Without --split, a track-level split is made (group-aware when artists are known) "
-                + "and saved in OUT/split/. Validation k-NN accuracy is measured every epoch; the best epoch is kept "
-                + "and training stops early. OUT/model.json + OUT/parameters.bin are all that embed needs."},
+                + "and saved in OUT/split/. Every epoch prints validation k-NN accuracy and collapse diagnostics "
+                + "(mean pairwise cosine, effective rank); triplet and crnn keep their last epoch, cae its best "
+                + "(--keep). OUT/model.json + OUT/parameters.bin are all that embed needs."},
         footer = {"", "Example:", "  ./songspace train --model triplet demo-corpus --out models/triplet --epochs 20 --seed 1"})
 final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-m", "--model"}, required = true, paramLabel = "TYPE", description = "${COMPLETION-CANDIDATES} (any case).")
