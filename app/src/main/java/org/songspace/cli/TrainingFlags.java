@@ -53,8 +53,9 @@ final class TrainingFlags {
             description = "With --keep best: epochs without improvement before stopping (default: ${DEFAULT-VALUE}).")
     int patience;
 
-    @Option(names = "--normalisation", defaultValue = "global",
-            description = "Input standardisation, ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--normalisation", defaultValue = "auto",
+            description = "Input standardisation, ${COMPLETION-CANDIDATES}: auto is global for triplet and crnn, "
+                    + "per_band for cae (default: ${DEFAULT-VALUE}).")
     TrainingOptions.Normalisation normalisation;
 
     @Option(names = "--no-augment", description = "Turn off gain, time-mask and frequency-mask augmentation.")

@@ -60,7 +60,7 @@ public final class EncoderTrainer {
                 .withEmbeddingDim(options.embeddingDim());
         List<String> trainIds = request.split().train();
         CheckpointState resumed = request.resume() ? Checkpointer.read(request.outDir(), spec) : null;
-        SavedModel manifest = manifest(spec, normaliser(store, trainIds, options.normalisation()), labelNames, resumed);
+        SavedModel manifest = manifest(spec, normaliser(store, trainIds, options.normalisation().resolve(type)), labelNames, resumed);
 
         Engine.getEngine("PyTorch").setRandomSeed((int) options.seed());
         Device device = TorchRuntime.device(options.device());

@@ -10,7 +10,8 @@ import org.songspace.model.TripletLoss;
  * How to train. The defaults ({@link #defaults()}, {@link #builder()}), chosen on real music with artists
  * unseen in training (docs/results.md): 20 epochs; batches of 8 labels x 4 different tracks (32); the label
  * encoders learn from supervised contrast (SupCon, temperature 0.1) with two crops of each training track
- * per epoch and keep the last epoch; input standardised with one mean and deviation for all bands; Adam
+ * per epoch and keep the last epoch, their input standardised with one mean and deviation for all bands
+ * (the autoencoder: per band, and its best epoch); Adam
  * with the learning rate following a cosine from 1e-3 to 1e-5; augmentation on; seed 42; CPU. With
  * {@code objective(TRIPLET)}: margin 0.3, batch-hard mining. With {@code keep(BEST)}: early stop after 8
  * epochs without a better validation score (k-NN accuracy, k = 5, cosine, averaged over 3 epochs; the
@@ -39,8 +40,17 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
         }
     }
 
-    /** How log-mel input is standardised: per mel band, or one mean and deviation for all bands. */
-    public enum Normalisation { PER_BAND, GLOBAL }
+    /**
+     * How log-mel input is standardised: per mel band, one mean and deviation for all bands, or AUTO: global
+     * for the label-trained encoders (measured on unseen artists), per band for the autoencoder.
+     */
+    public enum Normalisation {
+        AUTO, PER_BAND, GLOBAL;
+
+        public Normalisation resolve(org.songspace.model.EncoderType type) {
+            return this != AUTO ? this : type.usesLabels() ? GLOBAL : PER_BAND;
+        }
+    }
 
     public TrainingOptions {
         if (epochs <= 0 || labelsPerBatch <= 0 || segmentsPerLabel <= 0 || patience <= 0 || kNeighbours <= 0) {
@@ -106,7 +116,7 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
         private int embeddingDim = 128;
         private ComputeDevice device = ComputeDevice.CPU;
         private int stepsPerEpoch;
-        private Normalisation normalisation = Normalisation.GLOBAL;
+        private Normalisation normalisation = Normalisation.AUTO;
         private Keep keep = Keep.AUTO;
         private Objective objective = Objective.SUPCON;
         private float temperature = 0.1f;
