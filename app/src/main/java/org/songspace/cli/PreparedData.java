@@ -20,7 +20,8 @@ import org.songspace.io.UserError;
 /**
  * A collection with its features ready: DATA is an audio collection in any layout (features are computed
  * into the cache on first use, unreadable files are reported and left out) or a features folder (labels
- * then come from each id's first folder, the folder-per-label convention).
+ * then come from each id's first folder, the folder-per-label convention). {@code dataset} holds the
+ * tracks whose features exist (null for a features folder).
  */
 record PreparedData(Path source, Dataset dataset, FeatureStore store, Map<String, String> labels,
                     Map<String, String> artists, Map<String, String> titles, Map<String, String> albums,
@@ -71,7 +72,7 @@ record PreparedData(Path source, Dataset dataset, FeatureStore store, Map<String
             }
         }
         List<String> ids = readable.tracks().stream().map(Track::id).toList();
-        return new PreparedData(data, ds, store, readable.labelsById(), readable.artistsById(), titles, albums, ids);
+        return new PreparedData(data, readable, store, readable.labelsById(), readable.artistsById(), titles, albums, ids);
     }
 
     /** The readable part of the dataset (tracks whose features exist). */
@@ -83,7 +84,6 @@ record PreparedData(Path source, Dataset dataset, FeatureStore store, Map<String
             }
             return new Dataset(source, Layout.FOLDERS, tracks);
         }
-        return new Dataset(dataset.root(), dataset.layout(),
-                dataset.tracks().stream().filter(t -> store.track(t.id()).isPresent()).toList());
+        return dataset;
     }
 }

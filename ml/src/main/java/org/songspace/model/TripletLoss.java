@@ -49,18 +49,26 @@ public final class TripletLoss extends Loss {
      * near one with the loss at the margin means the embeddings have collapsed.
      */
     public double activeFraction(NDList labels, NDList predictions) {
-        NDArray classes = labels.get(0);
-        NDArray dist = distances(predictions.get(0).stopGradient());
+        NDArray[] hardest = hardestMargins(distances(predictions.get(0).stopGradient()), labels.get(0), margin);
+        NDArray valid = hardest[1];
+        NDArray active = hardest[0].gt(0).toType(DataType.FLOAT32, false).mul(valid);
+        float anchors = valid.sum().getFloat();
+        return anchors == 0 ? Double.NaN : active.sum().getFloat() / anchors;
+    }
+
+    /**
+     * Per anchor: hardest positive distance - hardest negative distance + margin, and whether the anchor
+     * has both a positive and a negative in the batch (1 or 0).
+     */
+    private static NDArray[] hardestMargins(NDArray dist, NDArray classes, float margin) {
         NDArray[] mk = masks(classes);
         NDArray positive = mk[0];
         NDArray negative = mk[1];
-        NDArray valid = positive.sum(new int[] {1}).gt(0).logicalAnd(negative.sum(new int[] {1}).gt(0))
-                .toType(DataType.FLOAT32, false);
         NDArray hardestPos = dist.mul(positive).max(new int[] {1});
         NDArray hardestNeg = dist.add(negative.neg().add(1).mul(BIG)).min(new int[] {1});
-        NDArray active = hardestPos.sub(hardestNeg).add(margin).gt(0).toType(DataType.FLOAT32, false).mul(valid);
-        float anchors = valid.sum().getFloat();
-        return anchors == 0 ? Double.NaN : active.sum().getFloat() / anchors;
+        NDArray valid = positive.sum(new int[] {1}).gt(0).logicalAnd(negative.sum(new int[] {1}).gt(0))
+                .toType(DataType.FLOAT32, false);
+        return new NDArray[] {hardestPos.sub(hardestNeg).add(margin), valid};
     }
 
     /** Euclidean distances between L2-normalised rows: sqrt(2 - 2 cos). */
@@ -94,14 +102,9 @@ public final class TripletLoss extends Loss {
     }
 
     static NDArray batchHard(NDArray dist, NDArray classes, float margin) {
-        NDArray[] mk = masks(classes);
-        NDArray positive = mk[0];
-        NDArray negative = mk[1];
-        NDArray hardestPos = dist.mul(positive).max(new int[] {1});
-        NDArray hardestNeg = dist.add(negative.neg().add(1).mul(BIG)).min(new int[] {1});
-        NDArray valid = positive.sum(new int[] {1}).gt(0).logicalAnd(negative.sum(new int[] {1}).gt(0))
-                .toType(DataType.FLOAT32, false);
-        NDArray losses = hardestPos.sub(hardestNeg).add(margin).maximum(0).mul(valid);
+        NDArray[] hardest = hardestMargins(dist, classes, margin);
+        NDArray valid = hardest[1];
+        NDArray losses = hardest[0].maximum(0).mul(valid);
         return losses.sum().div(valid.sum().maximum(1));
     }
 

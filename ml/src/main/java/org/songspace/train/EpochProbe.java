@@ -85,6 +85,7 @@ final class EpochProbe {
     private static Crops crops(FeatureStore store, EncoderSpec spec, List<Integer> chosen, List<String> ids, int[] labels,
                                int perTrack) throws IOException {
         int cell = spec.nMels() * spec.frames();
+        Segmenter segmenter = new Segmenter(spec.frames(), spec.frames(), Segmenter.Remainder.PAD);
         List<float[]> parts = new ArrayList<>();
         int[] counts = new int[chosen.size()];
         int[] chosenLabels = new int[chosen.size()];
@@ -92,7 +93,6 @@ final class EpochProbe {
             MelSpectrogram db = store.load(ids.get(chosen.get(i)));
             int[] starts = evenlySpaced(db.frames(), spec.frames(), perTrack);
             float[] segs = new float[starts.length * cell];
-            Segmenter segmenter = new Segmenter(spec.frames(), spec.frames(), Segmenter.Remainder.PAD);
             for (int s = 0; s < starts.length; s++) {
                 segmenter.copy(db, starts[s], segs, s * cell);
             }
@@ -122,14 +122,6 @@ final class EpochProbe {
             starts[i] = count == 1 ? span / 2 : (int) Math.round(i * (double) span / (count - 1));
         }
         return starts;
-    }
-
-    int referenceTracks() {
-        return reference.tracks();
-    }
-
-    int validTracks() {
-        return valid.tracks();
     }
 
     /** Whether there is a validation sample to score k-NN accuracy on. */

@@ -168,10 +168,7 @@ public final class LibraryIndexer {
         }
         int added = (int) embedded.stream().filter(t -> !plan.before().contains(t.id())).count();
         boolean relaidOut = updateMap(indexDir, embedded, plan.removed(), relayout);
-        int total;
-        try (SimilarityIndex index = SimilarityIndex.open(indexDir)) {
-            total = index.size();
-        }
+        int total = plan.before().size() + added - plan.removed().size();
         return new Result(added, embedded.size() - added + plan.retagged().size(), plan.removed().size(),
                 plan.unchanged(), total, relaidOut);
     }

@@ -23,8 +23,8 @@ public record LibraryMap(List<String> ids, float[][] xy) {
     public static final String FILE_NAME = "map.json";
     /** Above this many tracks a full layout uses PCA instead of UMAP. */
     static final int UMAP_LIMIT = 20_000;
-    /** Neighbours whose positions place a new track. */
-    static final int PLACEMENT_NEIGHBOURS = 5;
+    /** Neighbours whose positions place a new track (or a query) on the map. */
+    public static final int PLACEMENT_NEIGHBOURS = 5;
     /** Softmax temperature on cosine similarity: the closest neighbours dominate, the rest nudge. */
     private static final double PLACEMENT_TEMPERATURE = 0.05;
 

@@ -31,8 +31,6 @@ import org.songspace.io.UserError;
 public final class SimilarityService implements AutoCloseable {
     /** Embeddings run at once by default: the CPU cores of the machine this was measured on. */
     public static final int DEFAULT_CONCURRENT_EMBEDS = 2;
-    /** Neighbours that place a seed which is not on the map. */
-    private static final int PLACEMENT_NEIGHBOURS = 5;
 
     private final IndexManifest manifest;
     private final SimilarityIndex index;
@@ -139,8 +137,8 @@ public final class SimilarityService implements AutoCloseable {
                 : index.search(seed.vector(), options.k(), exclusions);
         float[] position = seed.indexedTrack().flatMap(t -> position(t.id())).orElse(null);
         if (position == null) {
-            List<SimilarityIndex.Hit> around = hits.size() >= PLACEMENT_NEIGHBOURS ? hits
-                    : index.search(seed.vector(), PLACEMENT_NEIGHBOURS, Exclusions.NONE);
+            List<SimilarityIndex.Hit> around = hits.size() >= LibraryMap.PLACEMENT_NEIGHBOURS ? hits
+                    : index.search(seed.vector(), LibraryMap.PLACEMENT_NEIGHBOURS, Exclusions.NONE);
             position = LibraryMap.positionAmong(around, positions);
         }
         return new Neighbours(seed, hits.stream().map(Match::of).toList(), options.exact() ? "exact" : "hnsw", position);
