@@ -3,6 +3,7 @@ package org.songspace.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.songspace.audio.Excerpt;
 import org.songspace.features.FeatureJob;
 import org.songspace.features.FeatureManifest;
 import picocli.CommandLine.Command;
@@ -15,8 +16,12 @@ import picocli.CommandLine.Parameters;
             "Writes OUT/<relative path without extension>.npy (float32 [n_mels, frames], dB) per track and "
                 + "OUT/features.json (config, tracks, failures). Tracks already computed with the same "
                 + "config are skipped; unreadable files are reported and skipped.",
-            "Formats: WAV, AU/SND, MP3, FLAC, Ogg Vorbis (detected from the file's bytes)."},
-        footer = {"", "Example:", "  ./songspace features ~/Music/gtzan --out features/gtzan"})
+            "Formats: WAV and AU/SND in pure Java; MP3, AAC and ALAC (.m4a), FLAC, Opus, Ogg Vorbis, WMA, APE, "
+                + "WavPack, AIFF and more through FFmpeg in-process. Tags (artist, album, title, ...) are read and "
+                + "kept. Every file that is not analysed is named with its reason, except plain non-audio (cover art, "
+                + "playlists, text), which is counted."},
+        footer = {"", "Examples:", "  ./songspace features ~/Music/gtzan --out features/gtzan",
+            "  ./songspace features ~/Music --out features/music --excerpt 30 --excerpt-windows 3"})
 final class FeaturesCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "INPUT", description = "An audio file, or a folder searched recursively.")
     Path input;
@@ -31,6 +36,15 @@ final class FeaturesCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--excerpt", paramLabel = "SECONDS", defaultValue = "0",
+            description = "Analyse SECONDS of each track, in --excerpt-windows windows spread over it (seeking in "
+                    + "compressed files rather than decoding them whole); 0 = whole tracks (default: ${DEFAULT-VALUE}).")
+    double excerptSeconds;
+
+    @Option(names = "--excerpt-windows", paramLabel = "N", defaultValue = "3",
+            description = "Windows an excerpt is spread over (default: ${DEFAULT-VALUE}).")
+    int excerptWindows;
+
     @Mixin
     FeatureOptions features = new FeatureOptions();
 
@@ -39,15 +53,15 @@ final class FeaturesCommand implements Callable<Integer> {
         long start = System.nanoTime();
         FeatureJob.Result result;
         try (FeatureProgress progress = new FeatureProgress(quiet)) {
-            result = FeatureJob.create(features.toConfig(), threads, progress).run(input, out);
+            result = FeatureJob.create(features.toConfig(), threads, progress)
+                    .withExcerpt(Excerpt.of(excerptSeconds, excerptWindows)).run(input, out);
         }
         for (FeatureManifest.Failure f : result.failed()) {
             System.err.println("skipped " + f.source() + ": " + f.reason());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "features: %d tracks in %s (%d computed, %d cached, %d failed) in %.1f s%n",
-                result.manifest().tracks().size(), out, result.computed(), result.cached(), result.failed().size(),
-                seconds);
+        System.out.printf(Locale.ROOT, "features: %d tracks in %s (%s) in %.1f s%n",
+                result.manifest().tracks().size(), out, result.summary(), seconds);
         return result.allSucceeded() ? 0 : Main.SOME_FAILED;
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.songspace.audio.Excerpt;
 import org.songspace.features.FeatureManifest;
 import org.songspace.index.IndexedTrack;
 import org.songspace.index.LibraryIndexer;
@@ -34,6 +35,16 @@ final class IndexCommand implements Callable<Integer> {
     @Option(names = "--relayout", description = "Lay the whole map out again (UMAP) instead of placing new tracks on it.")
     boolean relayout;
 
+    @Option(names = "--excerpt", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Analyse SECONDS of each track, in --excerpt-windows windows spread over it (seeking in "
+                    + "compressed files rather than decoding them whole), so a long file costs what a short one does; "
+                    + "0 = whole tracks (default: ${DEFAULT-VALUE}).")
+    double excerptSeconds;
+
+    @Option(names = "--excerpt-windows", paramLabel = "N", defaultValue = "3",
+            description = "Windows an excerpt is spread over (default: ${DEFAULT-VALUE}).")
+    int excerptWindows;
+
     @Mixin
     DataOptions dataOptions = new DataOptions();
 
@@ -42,7 +53,7 @@ final class IndexCommand implements Callable<Integer> {
         long start = System.nanoTime();
         SavedModel saved = ModelFolder.read(model);
         PreparedData prepared = PreparedData.prepare(library, dataOptions.layout, dataOptions.features, saved.features(),
-                dataOptions.quiet, true);
+                dataOptions.quiet, true, Excerpt.of(excerptSeconds, excerptWindows));
         List<IndexedTrack> sources = prepared.ids().stream().map(id -> source(prepared, id)).toList();
         EmbedProgress progress = new EmbedProgress(dataOptions.quiet);
         LibraryIndexer.Result result;
@@ -88,7 +99,7 @@ final class IndexCommand implements Callable<Integer> {
         FeatureManifest.Track f = prepared.store().track(id).orElseThrow();
         String path = Path.of(f.source()).toAbsolutePath().normalize().toString();
         return new IndexedTrack(id, path, prepared.labels().get(id), prepared.artists().get(id),
-                prepared.albums().get(id), prepared.titles().get(id), f.durationSeconds(), f.sourceBytes(),
+                prepared.albums().get(id), prepared.titles().get(id), f.tags(), f.fileDurationSeconds(), f.sourceBytes(),
                 f.sourceModified(), null);
     }
 }

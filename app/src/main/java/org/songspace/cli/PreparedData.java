@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.songspace.audio.Excerpt;
+import org.songspace.audio.TrackTags;
 import org.songspace.dataset.Dataset;
 import org.songspace.dataset.DatasetReader;
 import org.songspace.dataset.Layout;
@@ -33,6 +35,12 @@ record PreparedData(Path source, Dataset dataset, FeatureStore store, Map<String
      */
     static PreparedData prepare(Path data, Layout layout, Path featuresDir, FeatureConfig config, boolean quiet,
                                 boolean modelConfig) throws IOException {
+        return prepare(data, layout, featuresDir, config, quiet, modelConfig, Excerpt.WHOLE);
+    }
+
+    /** The same, analysing {@code excerpt} of each track (libraries) rather than the whole. */
+    static PreparedData prepare(Path data, Layout layout, Path featuresDir, FeatureConfig config, boolean quiet,
+                                boolean modelConfig, Excerpt excerpt) throws IOException {
         if (FeatureStore.isFeatureFolder(data)) {
             FeatureStore store = FeatureStore.open(data);
             if (modelConfig && !store.config().equals(config)) {
@@ -51,18 +59,24 @@ record PreparedData(Path source, Dataset dataset, FeatureStore store, Map<String
                     new ArrayList<>(store.tracks().keySet()));
         }
         Dataset ds = DatasetReader.read(data, layout);
-        Path dir = featuresDir != null ? featuresDir : FeatureCache.folderFor(ds.root(), config);
+        Path dir = featuresDir != null ? featuresDir : FeatureCache.folderFor(ds.root(), config, excerpt);
         List<FeatureJob.Source> sources = ds.tracks().stream().map(t -> new FeatureJob.Source(t.id(), t.path())).toList();
         FeatureJob.Result result;
         try (FeatureProgress progress = new FeatureProgress(quiet)) {
-            result = FeatureJob.create(config, 0, progress).run(sources, dir);
+            result = FeatureJob.create(config, 0, progress).withExcerpt(excerpt).run(sources, dir, ds.unread());
         }
         for (FeatureManifest.Failure f : result.failed()) {
             System.err.println("skipped " + f.source() + ": " + f.reason());
         }
+        if (!quiet || !result.allSucceeded()) {
+            System.err.println("library " + data + ": " + result.summary());
+        }
         FeatureStore store = FeatureStore.open(dir);
-        Dataset readable = new Dataset(ds.root(), ds.layout(),
-                ds.tracks().stream().filter(t -> store.track(t.id()).isPresent()).toList());
+        List<Track> tracks = new ArrayList<>();
+        for (Track t : ds.tracks()) {
+            store.track(t.id()).ifPresent(f -> tracks.add(withTags(t, f.tags())));
+        }
+        Dataset readable = new Dataset(ds.root(), ds.layout(), tracks, ds.unread());
         Map<String, String> titles = new HashMap<>();
         Map<String, String> albums = new HashMap<>();
         for (Track t : readable.tracks()) {
@@ -73,6 +87,15 @@ record PreparedData(Path source, Dataset dataset, FeatureStore store, Map<String
         }
         List<String> ids = readable.tracks().stream().map(Track::id).toList();
         return new PreparedData(data, readable, store, readable.labelsById(), readable.artistsById(), titles, albums, ids);
+    }
+
+    /** What a manifest says wins; the file's tags fill in artist, title and album where it says nothing. */
+    private static Track withTags(Track t, TrackTags tags) {
+        if (tags == null) {
+            return t;
+        }
+        return new Track(t.id(), t.path(), t.label(), t.artist() != null ? t.artist() : tags.groupingArtist(),
+                t.title() != null ? t.title() : tags.title(), t.album() != null ? t.album() : tags.album());
     }
 
     /** The readable part of the dataset (tracks whose features exist). */

@@ -65,10 +65,26 @@ final class SimilarCommand implements Callable<Integer> {
             int rank = 1;
             for (Match m : answer.matches()) {
                 System.out.printf(Locale.ROOT, "%3d  %.4f  %-14s %s%s%n", rank++, m.similarity(), m.label() == null ? "-" : m.label(),
-                        m.id(), m.title() == null || m.id().endsWith(m.title()) ? ""
-                                : "  \"" + m.title() + "\"" + (m.artist() == null ? "" : " - " + m.artist()));
+                        m.id(), describe(m));
             }
         }
         return 0;
+    }
+
+    /** '  "Title" - Artist (Album, 1999)' from what is known; empty when only the id is. */
+    private static String describe(Match m) {
+        StringBuilder b = new StringBuilder();
+        if (m.title() != null && !m.id().endsWith(m.title())) {
+            b.append("  \"").append(m.title()).append('"');
+        }
+        if (m.artist() != null) {
+            b.append(b.length() == 0 ? "  " : " - ").append(m.artist());
+        }
+        Integer year = m.tags() == null ? null : m.tags().year();
+        if (m.album() != null || year != null) {
+            b.append(" (").append(m.album() == null ? "" : m.album())
+                    .append(m.album() != null && year != null ? ", " : "").append(year == null ? "" : year).append(')');
+        }
+        return b.toString();
     }
 }

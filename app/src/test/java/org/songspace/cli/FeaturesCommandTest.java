@@ -77,16 +77,16 @@ class FeaturesCommandTest {
         Path out = tmp.resolve("features");
         CliRun.of("features", lib.toString(), "--out", out.toString(), "-q");
         CliRun again = CliRun.of("features", lib.toString(), "--out", out.toString(), "-q");
-        assertTrue(again.out().contains("0 computed, 3 cached"), again.out());
+        assertTrue(again.out().contains("0 analysed, 3 cached"), again.out());
 
         WavWriter.write(lib.resolve("rock/a.wav"), tone(250, 22050, 3), 22050, 1);
         Files.setLastModifiedTime(lib.resolve("rock/a.wav"), FileTime.fromMillis(System.currentTimeMillis() + 5000));
         CliRun changed = CliRun.of("features", lib.toString(), "--out", out.toString(), "-q");
-        assertTrue(changed.out().contains("1 computed, 2 cached"), changed.out());
+        assertTrue(changed.out().contains("1 analysed, 2 cached"), changed.out());
         assertEquals(1 + 3 * 22050 / 512, Npy.read(out.resolve("rock/a.npy")).cols());
 
         CliRun otherConfig = CliRun.of("features", lib.toString(), "--out", out.toString(), "-q", "--n-mels", "64");
-        assertTrue(otherConfig.out().contains("3 computed, 0 cached"), "a different config reuses nothing: " + otherConfig.out());
+        assertTrue(otherConfig.out().contains("3 analysed, 0 cached"), "a different config reuses nothing: " + otherConfig.out());
         assertEquals(64, Npy.read(out.resolve("rock/b.npy")).rows());
     }
 

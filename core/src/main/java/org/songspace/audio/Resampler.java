@@ -7,8 +7,11 @@ import org.songspace.io.UserError;
  * interpolation with zero-padded edges, then trimmed or padded to ceil(n * ratio) samples).
  *
  * <p>resampy walks its 409,601-point table for every output sample; here the weights are computed once
- * per phase of the rational rate ratio (1 phase for 44.1 -> 22.05 kHz, 147 for 48 -> 22.05 kHz), which
- * gives the same sums about ten times faster.
+ * per phase of the rational rate ratio (1 phase for 44.1 -> 22.05 kHz, 147 for 48 -> 22.05 kHz). An
+ * integer decimation (44.1 -> 22.05 kHz) is then one fixed FIR, run polyphase over even and odd samples
+ * as tap-by-tap multiply-adds on cache-sized blocks, which the JIT turns into SIMD; other ratios use one
+ * dot product per output sample with independent partial sums. Sums are in float: against resampy's
+ * double sums that moves samples by ~1e-7, far below the 1e-5 of the parity tests.
  */
 public final class Resampler {
     /** Above this many phases the weights are computed per output sample instead of stored. */
@@ -58,21 +61,20 @@ public final class Resampler {
         // Downsampling widens the filter in time; resampy scales the table by the ratio to keep unit gain.
         double gain = ratio < 1 ? ratio : 1.0;
         int nOrig = x.length;
-
-        PhaseWeights[] phases = up <= MAX_STORED_PHASES ? new PhaseWeights[up] : null;
+        if (up == 1) {
+            PhaseWeights w = PhaseWeights.of(win, 0, scale, indexStep, filter.precision, gain);
+            Decimator.run(x, w.left, w.right, down, y, produced);
+            return y;
+        }
+        if (up <= MAX_STORED_PHASES) {
+            PhaseFilters.run(x, PhaseFilters.build(win, up, scale, indexStep, filter.precision, gain), up, down, y, produced);
+            return y;
+        }
         for (int t = 0; t < produced; t++) {
             long num = (long) t * down;
             int n = (int) (num / up);
             int r = (int) (num % up);
-            PhaseWeights w;
-            if (phases != null) {
-                w = phases[r];
-                if (w == null) {
-                    w = phases[r] = PhaseWeights.of(win, scale * r / up, scale, indexStep, filter.precision, gain);
-                }
-            } else {
-                w = PhaseWeights.of(win, scale * r / up, scale, indexStep, filter.precision, gain);
-            }
+            PhaseWeights w = PhaseWeights.of(win, scale * r / up, scale, indexStep, filter.precision, gain);
             double acc = 0;
             double[] left = w.left;
             int iMax = Math.min(n + 1, left.length);
@@ -99,7 +101,7 @@ public final class Resampler {
     }
 
     /** Filter taps for one fractional position: {@code left[i]} weighs x[n-i], {@code right[k]} weighs x[n+1+k]. */
-    private record PhaseWeights(double[] left, double[] right) {
+    record PhaseWeights(double[] left, double[] right) {
 
         static PhaseWeights of(double[] win, double frac, double scale, int indexStep, int precision, double gain) {
             return new PhaseWeights(taps(win, frac, indexStep, precision, gain),

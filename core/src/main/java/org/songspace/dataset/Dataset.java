@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.songspace.audio.ScanReport;
 
 /**
  * A collection of tracks read from disk, with the layout it was read as.
@@ -16,11 +17,18 @@ import java.util.TreeSet;
  * @param root   the folder (or CSV file) it was read from
  * @param layout how it was read
  * @param tracks tracks in a stable order (sorted by id)
+ * @param unread the files of a scanned folder that are not tracks (skipped with a reason, or not audio)
  */
-public record Dataset(Path root, Layout layout, List<Track> tracks) {
+public record Dataset(Path root, Layout layout, List<Track> tracks, ScanReport unread) {
 
     public Dataset {
         tracks = List.copyOf(tracks);
+        unread = unread == null ? ScanReport.NONE : unread;
+    }
+
+    /** A dataset that did not come from scanning a folder (a manifest, a subset). */
+    public Dataset(Path root, Layout layout, List<Track> tracks) {
+        this(root, layout, tracks, ScanReport.NONE);
     }
 
     public boolean isLabeled() {

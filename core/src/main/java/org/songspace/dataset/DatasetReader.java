@@ -100,7 +100,8 @@ public final class DatasetReader {
     }
 
     private static Dataset readLabelFolders(Path root, Layout layout) throws IOException {
-        List<AudioFiles.Found> files = AudioFiles.scan(root);
+        AudioFiles.Scan scan = AudioFiles.survey(root);
+        List<AudioFiles.Found> files = scan.found();
         for (AudioFiles.Found f : files) {
             if (f.relative().getNameCount() < 2) {
                 throw new DatasetException(f.path() + " is not inside a label folder (" + layout.displayName()
@@ -123,17 +124,18 @@ public final class DatasetReader {
             String label = files.get(i).relative().getName(0).toString();
             tracks.add(new Track(ids.get(i), files.get(i).path(), label, null));
         }
-        return new Dataset(root, layout, sorted(tracks));
+        return new Dataset(root, layout, sorted(tracks), scan.report());
     }
 
     private static Dataset readUnlabeled(Path root) throws IOException {
-        List<AudioFiles.Found> files = AudioFiles.scan(root);
+        AudioFiles.Scan scan = AudioFiles.survey(root);
+        List<AudioFiles.Found> files = scan.found();
         List<String> ids = TrackIds.assign(files);
         List<Track> tracks = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             tracks.add(new Track(ids.get(i), files.get(i).path(), null, null));
         }
-        return new Dataset(root, Layout.UNLABELED, sorted(tracks));
+        return new Dataset(root, Layout.UNLABELED, sorted(tracks), scan.report());
     }
 
     private static Dataset readManifest(Path csv) throws IOException {

@@ -6,6 +6,7 @@ import java.nio.file.Paths;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
+import org.songspace.audio.Excerpt;
 
 /**
  * Where features of a collection are cached when the user does not say: one folder per (collection,
@@ -28,13 +29,19 @@ public final class FeatureCache {
 
     /** {@code <root>/<collection folder name>-<hash of its absolute path and the config>}. */
     public static Path folderFor(Path collection, FeatureConfig config) {
+        return folderFor(collection, config, Excerpt.WHOLE);
+    }
+
+    /** The same for an excerpt of each track (whole tracks keep the folder they always had). */
+    public static Path folderFor(Path collection, FeatureConfig config, Excerpt excerpt) {
         Path abs = collection.toAbsolutePath().normalize();
         String name = abs.getFileName() == null ? "root" : abs.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
         if (name.endsWith(".csv")) {
             Path parent = abs.getParent();
             name = (parent == null || parent.getFileName() == null ? "" : parent.getFileName() + "-") + name.replace(".csv", "");
         }
-        return root().resolve(name + "-" + hash(abs + "|" + config));
+        String key = abs + "|" + config + (excerpt.isWhole() ? "" : "|" + excerpt);
+        return root().resolve(name + "-" + hash(key));
     }
 
     private static String hash(String text) {

@@ -11,6 +11,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.songspace.audio.AudioClip;
 import org.songspace.audio.AudioFiles;
 import org.songspace.audio.AudioLoader;
+import org.songspace.audio.Excerpt;
+import org.songspace.audio.ScanReport;
+import org.songspace.audio.TagReader;
+import org.songspace.audio.TrackTags;
 import org.songspace.io.Json;
 import org.songspace.io.Npy;
 import org.songspace.io.Parallel;
@@ -35,21 +39,39 @@ public final class FeatureJob {
         }
     }
 
-    /** What a run did. {@code failed} lists the files skipped, with reasons. */
-    public record Result(FeatureManifest manifest, int computed, int cached, List<FeatureManifest.Failure> failed) {
+    /**
+     * What a run did. {@code failed} lists the files skipped, with reasons (unreadable audio, and what a
+     * folder scan left out); {@code notAudio} counts plain non-audio files; {@code stages} is where the
+     * computed tracks' time went (summed over threads).
+     */
+    public record Result(FeatureManifest manifest, int computed, int cached, List<FeatureManifest.Failure> failed,
+                         int notAudio, StageClock stages) {
         public boolean allSucceeded() {
             return failed.isEmpty();
+        }
+
+        /** "12 analysed, 3 cached, 1 failed, 4 not audio". */
+        public String summary() {
+            return computed + " analysed, " + cached + " cached, " + failed.size() + " failed, " + notAudio + " not audio";
         }
     }
 
     private final LogMelExtractor extractor;
     private final int threads;
     private final Listener listener;
+    private final Excerpt excerpt;
+    private final StageClock stages = new StageClock();
 
-    private FeatureJob(FeatureConfig config, int threads, Listener listener) {
+    private FeatureJob(FeatureConfig config, int threads, Listener listener, Excerpt excerpt) {
         this.extractor = new LogMelExtractor(config);
         this.threads = threads;
         this.listener = listener;
+        this.excerpt = excerpt;
+    }
+
+    /** The same job analysing {@code part} of each track instead of the whole. */
+    public FeatureJob withExcerpt(Excerpt part) {
+        return new FeatureJob(extractor.config(), threads, listener, part);
     }
 
     /**
@@ -60,7 +82,7 @@ public final class FeatureJob {
             throw new UserError("threads must be >= 0: " + threads);
         }
         int n = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
-        return new FeatureJob(config, n, listener == null ? new Listener() { } : listener);
+        return new FeatureJob(config, n, listener == null ? new Listener() { } : listener, Excerpt.WHOLE);
     }
 
     /** An audio file and the track id its features are stored under. */
@@ -69,17 +91,22 @@ public final class FeatureJob {
 
     /** Featurises a file or every audio file under a folder; ids come from {@link TrackIds}. */
     public Result run(Path input, Path outDir) throws IOException {
-        List<AudioFiles.Found> found = AudioFiles.scan(input);
-        List<String> ids = TrackIds.assign(found);
+        AudioFiles.Scan scan = AudioFiles.survey(input);
+        List<String> ids = TrackIds.assign(scan.found());
         List<Source> sources = new ArrayList<>();
-        for (int i = 0; i < found.size(); i++) {
-            sources.add(new Source(ids.get(i), found.get(i).path()));
+        for (int i = 0; i < scan.found().size(); i++) {
+            sources.add(new Source(ids.get(i), scan.found().get(i).path()));
         }
-        return run(sources, outDir);
+        return run(sources, outDir, scan.report());
     }
 
     /** Featurises the given tracks into {@code outDir}. */
     public Result run(List<Source> inputs, Path outDir) throws IOException {
+        return run(inputs, outDir, ScanReport.NONE);
+    }
+
+    /** Featurises the given tracks; {@code unread} (what a folder scan left out) is reported with the failures. */
+    public Result run(List<Source> inputs, Path outDir, ScanReport unread) throws IOException {
         if (inputs.isEmpty()) {
             throw new UserError("no tracks to featurise");
         }
@@ -95,7 +122,8 @@ public final class FeatureJob {
             Path source = inputs.get(i).path();
             FeatureManifest.Track old = previous.get(inputs.get(i).id());
             if (old != null && isCurrent(old, source, outDir)) {
-                done.set(i, old);
+                // Features made before tags were read keep their .npy and gain the tags.
+                done.set(i, old.tags() != null ? old : old.withTags(TagReader.read(source)));
             } else {
                 todo.add(i);
             }
@@ -103,7 +131,9 @@ public final class FeatureJob {
         int cached = n - todo.size();
         listener.started(n, cached);
 
-        Saver saver = new Saver(manifestPath, done, failures);
+        List<FeatureManifest.Failure> skipped = unread.skipped().stream()
+                .map(k -> new FeatureManifest.Failure(k.path().toString(), k.reason())).toList();
+        Saver saver = new Saver(manifestPath, done, failures, skipped, unread.notAudio());
         List<Parallel.Task<Void>> tasks = new ArrayList<>();
         for (int i : todo) {
             tasks.add(() -> {
@@ -122,18 +152,29 @@ public final class FeatureJob {
         }
         Parallel.run(threads, tasks);
         FeatureManifest manifest = saver.save();
-        return new Result(manifest, todo.size() - manifest.failed().size(), cached, manifest.failed());
+        int failedHere = manifest.failed().size() - skipped.size();
+        return new Result(manifest, todo.size() - failedHere, cached, manifest.failed(), unread.notAudio(), stages);
     }
 
     private FeatureManifest.Track compute(Path source, String id, Path outDir) throws IOException {
         long bytes = Files.size(source);
         long modified = Files.getLastModifiedTime(source).toMillis();
-        AudioClip clip = AudioLoader.decode(source);
-        MelSpectrogram db = extractor.logMel(clip);
+        StageClock clock = new StageClock();
+        long t0 = System.nanoTime();
+        AudioClip clip = AudioLoader.decode(source, excerpt);
+        long t1 = System.nanoTime();
+        clock.add(StageClock.Stage.DECODE, t1 - t0);
+        MelSpectrogram db = extractor.logMel(clip, clock);
         String npy = id + ".npy";
         Npy.write(outDir.resolve(npy), db.values(), db.nMels(), db.frames());
+        long t2 = System.nanoTime();
+        TrackTags tags = TagReader.read(source);
+        clock.add(StageClock.Stage.TAGS, System.nanoTime() - t2);
+        synchronized (stages) {
+            stages.addAll(clock);
+        }
         return new FeatureManifest.Track(id, source.toAbsolutePath().normalize().toString(), npy, bytes, modified, db.frames(),
-                clip.samples().length / (double) clip.sampleRate(), clip.sourceRate(), clip.sourceChannels());
+                clip.samples().length / (double) clip.sampleRate(), clip.sourceRate(), clip.sourceChannels(), tags);
     }
 
     private static String describe(Throwable e) {
@@ -169,7 +210,7 @@ public final class FeatureJob {
         }
         try {
             FeatureManifest old = Json.read(manifestPath, FeatureManifest.class);
-            if (extractor.config().equals(old.config()) && old.tracks() != null) {
+            if (extractor.config().equals(old.config()) && excerpt.equals(old.excerptOrWhole()) && old.tracks() != null) {
                 old.tracks().forEach(t -> byId.put(t.id(), t));
             }
         } catch (IOException e) {
@@ -193,13 +234,17 @@ public final class FeatureJob {
         private final Path path;
         private final AtomicReferenceArray<FeatureManifest.Track> done;
         private final AtomicReferenceArray<FeatureManifest.Failure> failures;
+        private final List<FeatureManifest.Failure> skipped;
+        private final int notAudio;
         private long lastSave = System.nanoTime();
 
         Saver(Path path, AtomicReferenceArray<FeatureManifest.Track> done,
-              AtomicReferenceArray<FeatureManifest.Failure> failures) {
+              AtomicReferenceArray<FeatureManifest.Failure> failures, List<FeatureManifest.Failure> skipped, int notAudio) {
             this.path = path;
             this.done = done;
             this.failures = failures;
+            this.skipped = skipped;
+            this.notAudio = notAudio;
         }
 
         synchronized void maybeSave() throws IOException {
@@ -210,7 +255,7 @@ public final class FeatureJob {
 
         synchronized FeatureManifest save() throws IOException {
             List<FeatureManifest.Track> tracks = new ArrayList<>();
-            List<FeatureManifest.Failure> failed = new ArrayList<>();
+            List<FeatureManifest.Failure> failed = new ArrayList<>(skipped);
             for (int i = 0; i < done.length(); i++) {
                 if (done.get(i) != null) {
                     tracks.add(done.get(i));
@@ -219,7 +264,8 @@ public final class FeatureJob {
                     failed.add(failures.get(i));
                 }
             }
-            FeatureManifest manifest = new FeatureManifest(FeatureManifest.FORMAT, extractor.config(), tracks, failed);
+            FeatureManifest manifest = new FeatureManifest(FeatureManifest.FORMAT, extractor.config(), excerpt, tracks,
+                    failed, notAudio);
             Json.write(path, manifest);
             lastSave = System.nanoTime();
             return manifest;

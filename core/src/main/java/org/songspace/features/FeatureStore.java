@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.songspace.audio.Excerpt;
 import org.songspace.io.Json;
 import org.songspace.io.Npy;
 
@@ -48,6 +49,11 @@ public final class FeatureStore {
 
     public FeatureConfig config() {
         return manifest.config();
+    }
+
+    /** The part of each track the features were computed from. */
+    public Excerpt excerpt() {
+        return manifest.excerptOrWhole();
     }
 
     public Map<String, FeatureManifest.Track> tracks() {

@@ -3,7 +3,7 @@ package org.songspace.features;
 /** Accumulates time per pipeline stage, so the benchmark can say where a clip's time goes. Not thread-safe. */
 public final class StageClock {
     /** The stages of turning a file into log-mel dB. */
-    public enum Stage { DECODE, RESAMPLE, STFT, MEL, DECIBELS }
+    public enum Stage { DECODE, RESAMPLE, STFT, MEL, DECIBELS, TAGS }
 
     private final long[] nanos = new long[Stage.values().length];
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.songspace.audio.AudioClip;
 import org.songspace.audio.AudioLoader;
+import org.songspace.audio.Excerpt;
 import org.songspace.features.FeatureStore;
 import org.songspace.features.LogMelExtractor;
 import org.songspace.features.MelSpectrogram;
@@ -89,7 +90,12 @@ public final class Embedder implements AutoCloseable {
 
     /** Decodes, featurises and embeds an audio file. */
     public float[] embedAudio(Path audio) throws IOException {
-        return embedClip(AudioLoader.decode(audio));
+        return embedAudio(audio, Excerpt.WHOLE);
+    }
+
+    /** Decodes {@code excerpt} of an audio file (as its index did), featurises and embeds it. */
+    public float[] embedAudio(Path audio, Excerpt excerpt) throws IOException {
+        return embedClip(AudioLoader.decode(audio, excerpt));
     }
 
     /** Featurises (with the model's feature config) and embeds decoded audio. */

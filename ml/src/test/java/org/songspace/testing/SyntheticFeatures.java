@@ -55,12 +55,12 @@ public final class SyntheticFeatures {
                 }
                 Npy.write(dir.resolve(id + ".npy"), v, 128, frames);
                 tracks.add(new FeatureManifest.Track(id, "/synthetic/" + id + ".wav", id + ".npy", 0, 0, frames,
-                        frames * 512 / 22050.0, 22050, 1));
+                        frames * 512 / 22050.0, 22050, 1, null));
                 labels.put(id, names[l]);
                 (i < perLabel - 2 ? train : valid).add(id);
             }
         }
-        Json.write(dir.resolve(FeatureManifest.FILE_NAME), new FeatureManifest(FeatureManifest.FORMAT, config, tracks, List.of()));
+        Json.write(dir.resolve(FeatureManifest.FILE_NAME), new FeatureManifest(FeatureManifest.FORMAT, config, null, tracks, List.of(), 0));
         SyntheticFeatures f = new SyntheticFeatures(FeatureStore.open(dir), new Split("synthetic", train, valid, List.of()));
         f.labels.putAll(labels);
         return f;

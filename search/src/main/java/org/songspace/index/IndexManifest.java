@@ -1,14 +1,23 @@
 package org.songspace.index;
 
+import org.songspace.audio.Excerpt;
 import org.songspace.features.FeatureConfig;
 
 /**
  * {@code index.json}: which model built the index (its copy lives in {@code model/} inside the index folder,
  * so queries need nothing else), the vector size, the feature config, and when it was last updated.
  */
-public record IndexManifest(int format, String modelId, int dimension, FeatureConfig features, String library,
-                            int tracks, String updated) {
+public record IndexManifest(int format, String modelId, int dimension, FeatureConfig features, Excerpt excerpt,
+                            String library, int tracks, String updated) {
     public static final String FILE_NAME = "index.json";
-    /** 2: paths and albums are searchable fields (format 1 indexes are rewritten from their stored vectors). */
-    public static final int FORMAT = 2;
+    /**
+     * 2: paths and albums are searchable fields (format 1 indexes are rewritten from their stored vectors).
+     * 3: the excerpt each track was analysed from, and the files' tags.
+     */
+    public static final int FORMAT = 3;
+
+    /** The part of each track analysed (whole tracks for indexes made before excerpts). */
+    public Excerpt excerptOrWhole() {
+        return excerpt == null ? Excerpt.WHOLE : excerpt;
+    }
 }

@@ -1,5 +1,7 @@
 package org.songspace.index;
 
+import org.songspace.audio.TrackTags;
+
 /**
  * A track in the similarity index: identity, metadata, the source file's stamp (for incremental updates)
  * and its embedding.
@@ -9,12 +11,19 @@ package org.songspace.index;
  * @param artist         the artist, or null when unknown (variety rules skip unknowns)
  * @param album          the album, or null when unknown
  * @param title          the song's title when known
+ * @param tags           everything the file's tags say (null when not read)
  * @param sourceBytes    size of the audio file when it was embedded
  * @param sourceModified its modification time in ms
  * @param vector         the embedding, or null in listings that do not need it
  */
 public record IndexedTrack(String id, String path, String label, String artist, String album, String title,
-                           double durationSeconds, long sourceBytes, long sourceModified, float[] vector) {
+                           TrackTags tags, double durationSeconds, long sourceBytes, long sourceModified, float[] vector) {
+
+    /** A track whose file tags were not read. */
+    public IndexedTrack(String id, String path, String label, String artist, String album, String title,
+                        double durationSeconds, long sourceBytes, long sourceModified, float[] vector) {
+        this(id, path, label, artist, album, title, null, durationSeconds, sourceBytes, sourceModified, vector);
+    }
 
     /** A track with no album or title (tests, benchmarks). */
     public IndexedTrack(String id, String path, String label, String artist, double durationSeconds, long sourceBytes,
@@ -24,7 +33,7 @@ public record IndexedTrack(String id, String path, String label, String artist, 
 
     /** The same track with another vector (null for listings). */
     public IndexedTrack withVector(float[] v) {
-        return new IndexedTrack(id, path, label, artist, album, title, durationSeconds, sourceBytes, sourceModified, v);
+        return new IndexedTrack(id, path, label, artist, album, title, tags, durationSeconds, sourceBytes, sourceModified, v);
     }
 
     /** Whether the file on disk still has the size and modification time it had when embedded. */

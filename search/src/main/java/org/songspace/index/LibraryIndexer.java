@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.songspace.audio.Excerpt;
 import org.songspace.embed.Embedder;
 import org.songspace.features.FeatureStore;
 import org.songspace.io.Json;
@@ -51,7 +52,8 @@ public final class LibraryIndexer {
      */
     public static Result update(Path indexDir, Path modelDir, String library, List<IndexedTrack> sources,
                                 FeatureStore store, boolean relayout, Listener listener) throws IOException {
-        SavedModel model = prepare(indexDir, modelDir, library);
+        Excerpt excerpt = store.excerpt();
+        SavedModel model = prepare(indexDir, modelDir, library, store);
         if (!store.config().equals(model.features())) {
             throw new UserError("features in " + store.dir() + " were made with another config than the model's");
         }
@@ -59,12 +61,12 @@ public final class LibraryIndexer {
         try (Embedder embedder = Embedder.open(indexDir.resolve(MODEL_DIR))) {
             result = apply(indexDir, sources, t -> embedder.embed(store.load(t.id())), relayout, listener);
         }
-        Json.write(indexDir.resolve(IndexManifest.FILE_NAME), manifest(model, library, result.total()));
+        Json.write(indexDir.resolve(IndexManifest.FILE_NAME), manifest(model, excerpt, library, result.total()));
         return result;
     }
 
     /** Checks that the index (if any) was built with this model, or starts one with a copy of it. */
-    private static SavedModel prepare(Path indexDir, Path modelDir, String library) throws IOException {
+    private static SavedModel prepare(Path indexDir, Path modelDir, String library, FeatureStore store) throws IOException {
         SavedModel model = ModelFolder.read(modelDir);
         Path manifestPath = indexDir.resolve(IndexManifest.FILE_NAME);
         if (Files.isRegularFile(manifestPath)) {
@@ -73,6 +75,10 @@ public final class LibraryIndexer {
                 throw new UserError(indexDir + " was built with model " + existing.modelId() + ", not "
                         + model.id() + " (" + modelDir + "); vectors of different models cannot be mixed: use another "
                         + "--out, or delete the index to rebuild it");
+            }
+            if (!existing.excerptOrWhole().equals(store.excerpt())) {
+                throw new UserError(indexDir + " was built from " + existing.excerptOrWhole().describe() + " of each track, "
+                        + "not " + store.excerpt().describe() + "; use the same --excerpt, or another --out");
             }
             if (existing.format() < IndexManifest.FORMAT) {
                 rewriteDocuments(indexDir);
@@ -83,7 +89,7 @@ public final class LibraryIndexer {
                 Files.copy(modelDir.resolve(f), indexDir.resolve(MODEL_DIR).resolve(f), StandardCopyOption.REPLACE_EXISTING);
             }
             // Written first, so that an update killed half way is recognised (and continued) by the next run.
-            Json.write(manifestPath, manifest(model, library, 0));
+            Json.write(manifestPath, manifest(model, store.excerpt(), library, 0));
         }
         return model;
     }
@@ -101,9 +107,9 @@ public final class LibraryIndexer {
         }
     }
 
-    private static IndexManifest manifest(SavedModel model, String library, int tracks) {
-        return new IndexManifest(IndexManifest.FORMAT, model.id(), model.spec().embeddingDim(), model.features(), library,
-                tracks, Instant.now().toString());
+    private static IndexManifest manifest(SavedModel model, Excerpt excerpt, String library, int tracks) {
+        return new IndexManifest(IndexManifest.FORMAT, model.id(), model.spec().embeddingDim(), model.features(), excerpt,
+                library, tracks, Instant.now().toString());
     }
 
     /** Hears how an update goes: how many tracks it will embed, then each one embedded. */
@@ -176,7 +182,7 @@ public final class LibraryIndexer {
     private static boolean sameMetadata(IndexedTrack a, IndexedTrack b) {
         return Objects.equals(a.path(), b.path()) && Objects.equals(a.label(), b.label())
                 && Objects.equals(a.artist(), b.artist()) && Objects.equals(a.album(), b.album())
-                && Objects.equals(a.title(), b.title());
+                && Objects.equals(a.title(), b.title()) && Objects.equals(a.tags(), b.tags());
     }
 
     /** Tracks whose file is unchanged but whose tags or labels changed keep their stored vector. */

@@ -8,6 +8,8 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.songspace.audio.TrackTags;
+import org.songspace.io.Json;
 import org.songspace.vectors.Vectors;
 
 /** How an {@link IndexedTrack} is stored as a Lucene document: the field names live here only. */
@@ -18,6 +20,7 @@ final class TrackDocuments {
     static final String ARTIST = "artist";
     static final String ALBUM = "album";
     static final String TITLE = "title";
+    private static final String TAGS = "tags";
     static final String VECTOR = "vector";
     private static final String DURATION = "duration";
     private static final String BYTES = "bytes";
@@ -26,7 +29,7 @@ final class TrackDocuments {
     private TrackDocuments() {
     }
 
-    static Document toDocument(IndexedTrack t) {
+    static Document toDocument(IndexedTrack t) throws IOException {
         Document d = new Document();
         d.add(new StringField(ID, t.id(), Field.Store.YES));
         // Indexed (not only stored) so that "the path of an indexed file" resolves with one term lookup.
@@ -35,6 +38,9 @@ final class TrackDocuments {
         d.add(new StringField(ARTIST, orEmpty(t.artist()), Field.Store.YES));
         d.add(new StringField(ALBUM, orEmpty(t.album()), Field.Store.YES));
         d.add(new StoredField(TITLE, orEmpty(t.title())));
+        if (t.tags() != null) {
+            d.add(new StoredField(TAGS, Json.mapper().writeValueAsString(t.tags())));
+        }
         d.add(new StoredField(DURATION, t.durationSeconds()));
         d.add(new StoredField(BYTES, t.sourceBytes()));
         d.add(new StoredField(MODIFIED, t.sourceModified()));
@@ -45,8 +51,10 @@ final class TrackDocuments {
     /** The track stored in document {@code doc}, without its vector. */
     static IndexedTrack read(StoredFields stored, int doc) throws IOException {
         Document d = stored.document(doc);
+        String tags = d.get(TAGS);
         return new IndexedTrack(d.get(ID), d.get(PATH), blankToNull(d.get(LABEL)), blankToNull(d.get(ARTIST)),
-                blankToNull(d.get(ALBUM)), blankToNull(d.get(TITLE)), d.getField(DURATION).numericValue().doubleValue(),
+                blankToNull(d.get(ALBUM)), blankToNull(d.get(TITLE)),
+                tags == null ? null : Json.mapper().readValue(tags, TrackTags.class), d.getField(DURATION).numericValue().doubleValue(),
                 d.getField(BYTES).numericValue().longValue(), d.getField(MODIFIED).numericValue().longValue(), null);
     }
 

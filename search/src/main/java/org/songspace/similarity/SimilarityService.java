@@ -105,7 +105,7 @@ public final class SimilarityService implements AutoCloseable {
                 && byPath.get().sameSource(Files.size(file), Files.getLastModifiedTime(file).toMillis())) {
             return new Seed(query, byPath.get().vector(), byPath.get(), false);
         }
-        float[] vector = embedders.with(e -> e.embedAudio(file));
+        float[] vector = embedders.with(e -> e.embedAudio(file, manifest.excerptOrWhole()));
         // A changed file of the library is still that track: embedded afresh, but never its own neighbour.
         return new Seed(query, vector, byPath.map(t -> t.withVector(null)).orElse(null), true);
     }

@@ -1,0 +1,30 @@
+package org.songspace.audio;
+
+import java.util.Arrays;
+
+/** A growable float array for decoded samples, pre-sized from the expected length. */
+final class SampleSink {
+    private float[] data;
+    private int size;
+
+    SampleSink(int capacity) {
+        data = new float[Math.max(1024, capacity)];
+    }
+
+    void append(float[] src, int from, int count) {
+        if (size + count > data.length) {
+            data = Arrays.copyOf(data, (int) Math.min(Integer.MAX_VALUE - 16, Math.max(size + (long) count,
+                    data.length + (data.length >> 1))));
+        }
+        System.arraycopy(src, from, data, size, count);
+        size += count;
+    }
+
+    int size() {
+        return size;
+    }
+
+    float[] toArray() {
+        return size == data.length ? data : Arrays.copyOf(data, size);
+    }
+}
