@@ -38,7 +38,8 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
-        PreparedData prepared = PreparedData.prepare(data, dataOptions.layout, dataOptions.features, new FeatureOptions().defaults(), dataOptions.quiet, false);
+        PreparedData prepared = PreparedData.prepare(data, dataOptions.layout, dataOptions.features, new FeatureOptions().defaults(), dataOptions.quiet, false,
+                dataOptions.excerpt(0));
         Dataset dataset = prepared.readable();
         if (splitBy.equals("label")) {
             dataset = new Dataset(dataset.root(), dataset.layout(), dataset.tracks().stream()

@@ -1,6 +1,7 @@
 package org.songspace.cli;
 
 import java.nio.file.Path;
+import org.songspace.audio.Excerpt;
 import org.songspace.dataset.Layout;
 import picocli.CommandLine.Option;
 
@@ -14,4 +15,18 @@ final class DataOptions {
 
     @Option(names = {"-q", "--quiet"}, description = "No progress bars.")
     boolean quiet;
+
+    @Option(names = "--excerpt", paramLabel = "SECONDS",
+            description = "Analyse SECONDS of each track, in --excerpt-windows windows spread over it (seeking in compressed "
+                    + "files rather than decoding them whole); 0 = whole tracks (default: whole tracks; index: 30).")
+    Double excerptSeconds;
+
+    @Option(names = "--excerpt-windows", paramLabel = "N", defaultValue = "3",
+            description = "Windows an excerpt is spread over (default: ${DEFAULT-VALUE}).")
+    int excerptWindows;
+
+    /** The excerpt asked for, or {@code defaultSeconds} of each track when none was. */
+    Excerpt excerpt(double defaultSeconds) {
+        return Excerpt.of(excerptSeconds == null ? defaultSeconds : excerptSeconds, excerptWindows);
+    }
 }

@@ -41,7 +41,8 @@ final class EmbedCommand implements Callable<Integer> {
             throw new UserError("--out must name a .npy file, got " + out);
         }
         var savedModel = ModelFolder.read(modelDir);
-        PreparedData prepared = PreparedData.prepare(input, dataOptions.layout, dataOptions.features, savedModel.features(), dataOptions.quiet, true);
+        PreparedData prepared = PreparedData.prepare(input, dataOptions.layout, dataOptions.features, savedModel.features(), dataOptions.quiet, true,
+                dataOptions.excerpt(0));
         EmbeddingSet set;
         try (Embedder embedder = Embedder.open(modelDir);
              Progress.Steps bar = Progress.steps("embed", prepared.ids().size(), dataOptions.quiet)) {

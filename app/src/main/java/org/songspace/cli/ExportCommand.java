@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.songspace.audio.TrackTags;
 import org.songspace.index.IndexManifest;
 import org.songspace.index.IndexedTrack;
 import org.songspace.index.LibraryIndexer;
@@ -38,9 +39,9 @@ final class ExportCommand implements Callable<Integer> {
     record BulkTarget(@JsonProperty("_index") String index, @JsonProperty("_id") String id) {
     }
 
-    /** One track as an OpenSearch document. */
+    /** One track as an OpenSearch document; {@code tags} is everything the file's tags said (or null). */
     record BulkDocument(String id, String title, String label, String artist, String album, String path, double duration,
-                        @JsonProperty("model_id") String modelId, float[] embedding) {
+                        TrackTags tags, @JsonProperty("model_id") String modelId, float[] embedding) {
     }
 
     @Parameters(index = "0", paramLabel = "INDEX", description = "An index folder written by index.")
@@ -87,14 +88,17 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private static void writeCsv(java.io.OutputStream o, List<IndexedTrack> tracks, IndexManifest m) throws IOException {
-        List<String> header = new java.util.ArrayList<>(List.of("id", "label", "artist", "album", "title", "path", "model_id"));
+        List<String> header = new java.util.ArrayList<>(List.of("id", "label", "artist", "album", "title", "path", "model_id",
+                "album_artist", "track", "year", "genre", "musicbrainz_recording_id", "musicbrainz_release_id", "isrc"));
         for (int i = 0; i < m.dimension(); i++) {
             header.add("v" + i);
         }
         List<List<Object>> rows = new java.util.ArrayList<>();
         for (IndexedTrack t : tracks) {
+            TrackTags g = t.tags() == null ? TrackTags.NONE : t.tags();
             List<Object> row = new java.util.ArrayList<>(java.util.Arrays.asList(t.id(), t.label(), t.artist(), t.album(),
-                    t.title(), t.path(), m.modelId()));
+                    t.title(), t.path(), m.modelId(), g.albumArtist(), g.trackNumber(), g.year(), g.genre(),
+                    g.musicBrainzRecordingId(), g.musicBrainzReleaseId(), g.isrc()));
             for (float v : t.vector()) {
                 row.add(v);
             }
@@ -109,7 +113,7 @@ final class ExportCommand implements Callable<Integer> {
             w.write(COMPACT.writeValueAsString(new BulkAction(new BulkTarget(indexName, t.id()))));
             w.write('\n');
             BulkDocument doc = new BulkDocument(t.id(), t.title(), t.label(), t.artist(), t.album(), t.path(),
-                    t.durationSeconds(), m.modelId(), t.vector());
+                    t.durationSeconds(), t.tags(), m.modelId(), t.vector());
             w.write(COMPACT.writeValueAsString(doc));
             w.write('\n');
         }

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.songspace.audio.Excerpt;
 import org.songspace.features.FeatureManifest;
 import org.songspace.index.IndexedTrack;
 import org.songspace.index.LibraryIndexer;
@@ -21,8 +20,12 @@ import picocli.CommandLine.Parameters;
             "Run it again after adding, changing or removing files: only new or changed files are embedded, removed "
                 + "ones disappear, and new tracks are placed on the existing map beside their nearest neighbours "
                 + "(--relayout lays the whole map out again). The index keeps a copy of its model and refuses another one."},
-        footer = {"", "Example:", "  ./songspace index models/triplet ~/Music --out music-index"})
+        footer = {"", "Examples:", "  ./songspace index models/triplet ~/Music --out music-index",
+            "  ./songspace index models/triplet ~/Music --out music-index --excerpt 0   # whole tracks"})
 final class IndexCommand implements Callable<Integer> {
+    /** Libraries are analysed from 30 s of each track, in three windows (see docs/results.md for the measurement). */
+    static final double DEFAULT_EXCERPT_SECONDS = 30;
+
     @Parameters(index = "0", paramLabel = "MODEL", description = "A model folder written by train.")
     Path model;
 
@@ -35,16 +38,6 @@ final class IndexCommand implements Callable<Integer> {
     @Option(names = "--relayout", description = "Lay the whole map out again (UMAP) instead of placing new tracks on it.")
     boolean relayout;
 
-    @Option(names = "--excerpt", paramLabel = "SECONDS", defaultValue = "30",
-            description = "Analyse SECONDS of each track, in --excerpt-windows windows spread over it (seeking in "
-                    + "compressed files rather than decoding them whole), so a long file costs what a short one does; "
-                    + "0 = whole tracks (default: ${DEFAULT-VALUE}).")
-    double excerptSeconds;
-
-    @Option(names = "--excerpt-windows", paramLabel = "N", defaultValue = "3",
-            description = "Windows an excerpt is spread over (default: ${DEFAULT-VALUE}).")
-    int excerptWindows;
-
     @Mixin
     DataOptions dataOptions = new DataOptions();
 
@@ -53,19 +46,42 @@ final class IndexCommand implements Callable<Integer> {
         long start = System.nanoTime();
         SavedModel saved = ModelFolder.read(model);
         PreparedData prepared = PreparedData.prepare(library, dataOptions.layout, dataOptions.features, saved.features(),
-                dataOptions.quiet, true, Excerpt.of(excerptSeconds, excerptWindows));
-        List<IndexedTrack> sources = prepared.ids().stream().map(id -> source(prepared, id)).toList();
-        EmbedProgress progress = new EmbedProgress(dataOptions.quiet);
-        LibraryIndexer.Result result;
-        try (progress) {
-            result = LibraryIndexer.update(out, model, prepared.source().toAbsolutePath().normalize().toString(), sources,
-                    prepared.store(), relayout, progress);
-        }
+                dataOptions.quiet, true, dataOptions.excerpt(DEFAULT_EXCERPT_SECONDS));
+        LibraryIndexer.Result result = index(prepared, model, out, relayout, dataOptions.quiet);
         System.out.printf(Locale.ROOT, "index: %d tracks in %s (%d added, %d updated, %d removed, %d unchanged; map %s) with %s in %.1f s%n",
                 result.total(), out, result.added(), result.updated(), result.removed(), result.unchanged(),
                 result.relaidOut() ? "laid out" : result.added() + result.updated() + result.removed() == 0 ? "unchanged"
                         : "new tracks placed on it", saved.id(), (System.nanoTime() - start) / 1e9);
         return 0;
+    }
+
+    /** Embeds and stores the prepared tracks into {@code out} (the part of this command that benchmarks time too). */
+    static LibraryIndexer.Result index(PreparedData prepared, Path model, Path out, boolean relayout, boolean quiet)
+            throws java.io.IOException {
+        return index(prepared, model, out, relayout, quiet, new LibraryIndexer.Listener() { });
+    }
+
+    /** The same, also telling {@code also} how the embedding goes. */
+    static LibraryIndexer.Result index(PreparedData prepared, Path model, Path out, boolean relayout, boolean quiet,
+                                       LibraryIndexer.Listener also) throws java.io.IOException {
+        List<IndexedTrack> sources = prepared.ids().stream().map(id -> source(prepared, id)).toList();
+        try (EmbedProgress progress = new EmbedProgress(quiet)) {
+            LibraryIndexer.Listener both = new LibraryIndexer.Listener() {
+                @Override
+                public void planned(int toEmbed) {
+                    progress.planned(toEmbed);
+                    also.planned(toEmbed);
+                }
+
+                @Override
+                public void embedded(int done) {
+                    progress.embedded(done);
+                    also.embedded(done);
+                }
+            };
+            return LibraryIndexer.update(out, model, prepared.source().toAbsolutePath().normalize().toString(), sources,
+                    prepared.store(), relayout, both);
+        }
     }
 
     /** Progress over the tracks the update embeds (unchanged ones are not counted). */

@@ -23,11 +23,12 @@ import org.songspace.io.UserError;
  * A collection with its features ready: DATA is an audio collection in any layout (features are computed
  * into the cache on first use, unreadable files are reported and left out) or a features folder (labels
  * then come from each id's first folder, the folder-per-label convention). {@code dataset} holds the
- * tracks whose features exist (null for a features folder).
+ * tracks whose features exist (null for a features folder); {@code featureRun} is what computing the features
+ * did (null for a features folder).
  */
 record PreparedData(Path source, Dataset dataset, FeatureStore store, Map<String, String> labels,
                     Map<String, String> artists, Map<String, String> titles, Map<String, String> albums,
-                    List<String> ids) {
+                    List<String> ids, FeatureJob.Result featureRun) {
 
     /**
      * @param modelConfig when a saved model dictates the features (embed, evaluate), a features folder given
@@ -56,7 +57,7 @@ record PreparedData(Path source, Dataset dataset, FeatureStore store, Map<String
                 }
             }
             return new PreparedData(data, null, store, labels, Map.of(), Map.of(), Map.of(),
-                    new ArrayList<>(store.tracks().keySet()));
+                    new ArrayList<>(store.tracks().keySet()), null);
         }
         Dataset ds = DatasetReader.read(data, layout);
         Path dir = featuresDir != null ? featuresDir : FeatureCache.folderFor(ds.root(), config, excerpt);
@@ -86,7 +87,8 @@ record PreparedData(Path source, Dataset dataset, FeatureStore store, Map<String
             }
         }
         List<String> ids = readable.tracks().stream().map(Track::id).toList();
-        return new PreparedData(data, readable, store, readable.labelsById(), readable.artistsById(), titles, albums, ids);
+        return new PreparedData(data, readable, store, readable.labelsById(), readable.artistsById(), titles, albums, ids,
+                result);
     }
 
     /** What a manifest says wins; the file's tags fill in artist, title and album where it says nothing. */

@@ -70,7 +70,8 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserError(out + " already holds a training run: use --resume to continue it, "
                     + "or another --out");
         }
-        PreparedData prepared = PreparedData.prepare(data, dataOptions.layout, dataOptions.features, featureOptions.toConfig(), dataOptions.quiet, false);
+        PreparedData prepared = PreparedData.prepare(data, dataOptions.layout, dataOptions.features, featureOptions.toConfig(), dataOptions.quiet, false,
+                dataOptions.excerpt(0));
         Dataset ds = prepared.readable();
         if (type.usesLabels()) {
             ds.requireLabels("train --model " + type.id());

@@ -2,7 +2,6 @@ package org.songspace.audio;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.songspace.io.UserError;
 
 /**
@@ -49,8 +48,12 @@ public record Excerpt(double seconds, int windows) {
         return out;
     }
 
-    /** How it is written in manifests and help: "whole" or "30s x 3". */
+    /** How it is said in messages: "whole" or "30 s in 3 windows". */
     public String describe() {
-        return isWhole() ? "whole" : String.format(Locale.ROOT, "%gs x %d", seconds, windows);
+        if (isWhole()) {
+            return "whole";
+        }
+        String length = seconds == Math.rint(seconds) ? String.valueOf((long) seconds) : String.valueOf(seconds);
+        return length + " s in " + windows + (windows == 1 ? " window" : " windows");
     }
 }

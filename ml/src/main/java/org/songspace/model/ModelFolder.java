@@ -12,6 +12,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.songspace.features.FeatureConfig;
+import org.songspace.features.Segmenter;
 import org.songspace.io.AtomicFiles;
 import org.songspace.io.Json;
 
@@ -34,6 +37,29 @@ public final class ModelFolder {
     public static void save(Path dir, SavedModel model, Block block) throws IOException {
         saveParameters(dir.resolve(PARAMETERS), block);
         Json.write(dir.resolve(MANIFEST), model);
+    }
+
+    /**
+     * Saves a model with freshly initialised weights and a plain global normalisation, for benchmarks:
+     * embedding costs the same whatever the weights. Its id says it is untrained.
+     */
+    public static SavedModel saveUntrained(Path dir, EncoderType type, FeatureConfig features, long seed)
+            throws IOException {
+        EncoderSpec spec = EncoderSpec.defaults(type, features.nMels(), Segmenter.DEFAULT_WINDOW);
+        float[] mean = new float[features.nMels()];
+        float[] std = new float[features.nMels()];
+        java.util.Arrays.fill(mean, -40f);
+        java.util.Arrays.fill(std, 20f);
+        SavedModel model = new SavedModel(SavedModel.FORMAT, type.id() + "-untrained-s" + seed, spec, features,
+                new Normaliser(mean, std), List.of(), null, List.of(), -1, null, "untrained", TorchRuntime.versions(),
+                java.time.Instant.now().toString());
+        TorchRuntime.configure();
+        ai.djl.engine.Engine.getInstance().setRandomSeed((int) seed);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Files.createDirectories(dir);
+            save(dir, model, newBlock(spec, manager));
+        }
+        return model;
     }
 
     public static void saveParameters(Path file, Block block) throws IOException {

@@ -36,11 +36,23 @@ public final class LibraryIndexer {
     private LibraryIndexer() {
     }
 
-    /** Computes the embedding of a library track (a track of the update's source list). */
+    /** Computes the embeddings of library tracks (tracks of the update's source list). */
     @FunctionalInterface
     public interface VectorSource {
         float[] vectorFor(IndexedTrack track) throws IOException;
+
+        /** The embeddings of several tracks, in order; override when a batch is cheaper than its tracks. */
+        default List<float[]> vectorsFor(List<IndexedTrack> tracks) throws IOException {
+            List<float[]> out = new ArrayList<>();
+            for (IndexedTrack t : tracks) {
+                out.add(vectorFor(t));
+            }
+            return out;
+        }
     }
+
+    /** Tracks embedded together: enough segments for an efficient forward batch. */
+    static final int EMBED_GROUP = 4;
 
     /** What an update did; {@code relaidOut} tells whether the whole map was laid out anew. */
     public record Result(int added, int updated, int removed, int unchanged, int total, boolean relaidOut) {
@@ -59,7 +71,21 @@ public final class LibraryIndexer {
         }
         Result result;
         try (Embedder embedder = Embedder.open(indexDir.resolve(MODEL_DIR))) {
-            result = apply(indexDir, sources, t -> embedder.embed(store.load(t.id())), relayout, listener);
+            result = apply(indexDir, sources, new VectorSource() {
+                @Override
+                public float[] vectorFor(IndexedTrack t) throws IOException {
+                    return embedder.embed(store.load(t.id()));
+                }
+
+                @Override
+                public List<float[]> vectorsFor(List<IndexedTrack> tracks) throws IOException {
+                    List<org.songspace.features.MelSpectrogram> dbs = new ArrayList<>();
+                    for (IndexedTrack t : tracks) {
+                        dbs.add(store.load(t.id()));
+                    }
+                    return embedder.embedAll(dbs);
+                }
+            }, relayout, listener);
         }
         Json.write(indexDir.resolve(IndexManifest.FILE_NAME), manifest(model, excerpt, library, result.total()));
         return result;
@@ -158,11 +184,16 @@ public final class LibraryIndexer {
         listener.planned(plan.toEmbed().size());
         List<IndexedTrack> embedded = new ArrayList<>();
         try (IndexUpdate update = IndexUpdate.open(indexDir)) {
-            for (IndexedTrack s : plan.toEmbed()) {
-                IndexedTrack track = s.withVector(vectors.vectorFor(s));
-                update.upsert(track);
-                embedded.add(track);
-                listener.embedded(embedded.size());
+            List<IndexedTrack> todo = plan.toEmbed();
+            for (int from = 0; from < todo.size(); from += EMBED_GROUP) {
+                List<IndexedTrack> group = todo.subList(from, Math.min(todo.size(), from + EMBED_GROUP));
+                List<float[]> v = vectors.vectorsFor(group);
+                for (int i = 0; i < group.size(); i++) {
+                    IndexedTrack track = group.get(i).withVector(v.get(i));
+                    update.upsert(track);
+                    embedded.add(track);
+                    listener.embedded(embedded.size());
+                }
                 if (update.pending() >= COMMIT_EVERY) {
                     update.commit();
                 }

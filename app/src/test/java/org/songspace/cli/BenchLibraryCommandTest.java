@@ -1,0 +1,42 @@
+package org.songspace.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `bench library` end to end on a tiny library: every format encoded, tagged, indexed, and timed. */
+class BenchLibraryCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void generatesATaggedLibraryInEveryFormatAndIndexesIt() throws Exception {
+        assumeTrue(Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
+                .anyMatch(d -> Files.isExecutable(Path.of(d, "ffmpeg"))), "ffmpeg is not installed: skipping");
+        Path lib = dir.resolve("lib");
+        CliRun run = CliRun.of("bench", "library", "--tracks", "5", "--minutes", "0.2", "--library", lib.toString(), "-q");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("bench library: 5 tracks indexed (5 analysed, 0 cached, 0 failed, 0 not audio)"),
+                run.out());
+        assertTrue(run.out().contains("tracks/s") && run.out().contains("decode"), run.out());
+        List<String> names;
+        try (Stream<Path> walk = Files.walk(lib)) {
+            names = walk.filter(Files::isRegularFile).filter(p -> !p.toString().contains("/.base/"))
+                    .map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertEquals(List.of("000 Track 0.mp3", "001 Track 1.mp3", "002 Track 2.m4a", "003 Track 3.opus",
+                "004 Track 4.flac"), names);
+        CliRun again = CliRun.of("bench", "library", "--tracks", "5", "--minutes", "0.2", "--library", lib.toString(),
+                "--excerpt", "0", "-q");
+        assertEquals(0, again.exitCode(), again.toString());
+        assertTrue(again.out().contains("(whole of each track)"), again.out());
+    }
+}
