@@ -7,15 +7,16 @@ import org.songspace.io.UserError;
  * interpolation with zero-padded edges, then trimmed or padded to ceil(n * ratio) samples).
  *
  * <p>resampy walks its 409,601-point table for every output sample; here the weights are computed once
- * per phase of the rational rate ratio (1 phase for 44.1 -> 22.05 kHz, 147 for 48 -> 22.05 kHz). An
- * integer decimation (44.1 -> 22.05 kHz) is then one fixed FIR, run polyphase over even and odd samples
- * as tap-by-tap multiply-adds on cache-sized blocks, which the JIT turns into SIMD; other ratios use one
- * dot product per output sample with independent partial sums. Sums are in float: against resampy's
- * double sums that moves samples by ~1e-7, far below the 1e-5 of the parity tests.
+ * per phase of the rational rate ratio (1 phase for 44.1 -> 22.05 kHz, 147 for 48 -> 22.05 kHz) and run
+ * as tap-by-tap multiply-adds over gathered input rows ({@link PhaseFilters}), which the JIT turns into
+ * SIMD. Sums are in float: against resampy's double sums that moves samples by ~1e-7, far below the
+ * 1e-5 of the parity tests.
  */
 public final class Resampler {
     /** Above this many phases the weights are computed per output sample instead of stored. */
     private static final int MAX_STORED_PHASES = 4096;
+    /** An integer decimation runs as this many identical phases, to gather few input rows per output. */
+    private static final int DECIMATION_PERIOD = 64;
 
     private final ResamplerFilter filter;
 
@@ -41,6 +42,11 @@ public final class Resampler {
     }
 
     public float[] resample(float[] x, int fromRate, int toRate) {
+        return resample(x, fromRate, toRate, false);
+    }
+
+    /** {@code direct}: resampy's sum per output sample in double, the reference the fast paths are tested against. */
+    float[] resample(float[] x, int fromRate, int toRate, boolean direct) {
         if (fromRate <= 0 || toRate <= 0) {
             throw new UserError("sample rates must be positive: " + fromRate + " -> " + toRate);
         }
@@ -61,12 +67,13 @@ public final class Resampler {
         // Downsampling widens the filter in time; resampy scales the table by the ratio to keep unit gain.
         double gain = ratio < 1 ? ratio : 1.0;
         int nOrig = x.length;
-        if (up == 1) {
+        if (up == 1 && !direct) {
             PhaseWeights w = PhaseWeights.of(win, 0, scale, indexStep, filter.precision, gain);
-            Decimator.run(x, w.left, w.right, down, y, produced);
+            PhaseFilters.run(x, PhaseFilters.decimating(w.left, w.right, DECIMATION_PERIOD), DECIMATION_PERIOD,
+                    down * DECIMATION_PERIOD, y, produced);
             return y;
         }
-        if (up <= MAX_STORED_PHASES) {
+        if (up <= MAX_STORED_PHASES && !direct) {
             PhaseFilters.run(x, PhaseFilters.build(win, up, scale, indexStep, filter.precision, gain), up, down, y, produced);
             return y;
         }

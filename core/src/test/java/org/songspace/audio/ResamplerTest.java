@@ -41,6 +41,25 @@ class ResamplerTest {
     }
 
     @Test
+    void fastPathsGiveResampysSumsAtEveryRatio() {
+        java.util.Random random = new java.util.Random(3);
+        for (int[] p : new int[][] {{44100, 22050}, {48000, 22050}, {16000, 22050}, {88200, 22050}, {32000, 22050}}) {
+            float[] x = new float[p[0] + 777];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) (0.5 * Math.sin(i * 0.013) + 0.2 * random.nextGaussian());
+            }
+            float[] fast = resampler.resample(x, p[0], p[1]);
+            float[] direct = resampler.resample(x, p[0], p[1], true);
+            assertEquals(direct.length, fast.length);
+            double worst = 0;
+            for (int i = 0; i < fast.length; i++) {
+                worst = Math.max(worst, Math.abs(fast[i] - direct[i]));
+            }
+            assertTrue(worst < 2e-6, p[0] + " -> " + p[1] + ": fast vs direct max difference " + worst);
+        }
+    }
+
+    @Test
     void toneAboveTheNewNyquistIsRemoved() {
         float[] x = sine(15000, 44100, 44100);
         float[] y = resampler.resample(x, 44100, 22050);
