@@ -1,12 +1,5 @@
 package org.songspace.audio;
 
-import org.bytedeco.ffmpeg.avutil.AVFrame;
-import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.javacpp.FloatPointer;
-import org.bytedeco.javacpp.IntPointer;
-import org.bytedeco.javacpp.ShortPointer;
-
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_DBL;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_DBLP;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLT;
@@ -18,6 +11,13 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_S32P;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_U8;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_U8P;
 import static org.bytedeco.ffmpeg.global.avutil.av_get_sample_fmt_name;
+
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.ShortPointer;
 
 /**
  * Averages a decoded frame's channels into mono floats, as librosa's {@code to_mono} does, converting

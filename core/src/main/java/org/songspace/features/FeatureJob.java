@@ -202,7 +202,10 @@ public final class FeatureJob {
         }
     }
 
-    /** Tracks of an earlier run with the same config; a different config reuses nothing. */
+    /**
+     * Tracks of an earlier run with the same config; a different config reuses nothing. With another
+     * excerpt, only tracks both excerpts would analyse whole (no longer than either) are reused.
+     */
     private Map<String, FeatureManifest.Track> reusableTracks(Path manifestPath) {
         Map<String, FeatureManifest.Track> byId = new HashMap<>();
         if (!Files.isRegularFile(manifestPath)) {
@@ -210,13 +213,22 @@ public final class FeatureJob {
         }
         try {
             FeatureManifest old = Json.read(manifestPath, FeatureManifest.class);
-            if (extractor.config().equals(old.config()) && excerpt.equals(old.excerptOrWhole()) && old.tracks() != null) {
-                old.tracks().forEach(t -> byId.put(t.id(), t));
+            if (extractor.config().equals(old.config()) && old.tracks() != null) {
+                Excerpt before = old.excerptOrWhole();
+                for (FeatureManifest.Track t : old.tracks()) {
+                    if (excerpt.equals(before) || (coversWhole(before, t) && coversWhole(excerpt, t))) {
+                        byId.put(t.id(), t);
+                    }
+                }
             }
         } catch (IOException e) {
             // An unreadable manifest only costs recomputation.
         }
         return byId;
+    }
+
+    private static boolean coversWhole(Excerpt e, FeatureManifest.Track t) {
+        return e.isWhole() || t.fileDurationSeconds() <= e.seconds();
     }
 
     private static boolean isCurrent(FeatureManifest.Track old, Path source, Path outDir) {

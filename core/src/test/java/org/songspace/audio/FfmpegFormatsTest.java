@@ -157,6 +157,17 @@ class FfmpegFormatsTest {
     }
 
     @Test
+    void aRunawayLengthIsRefusedWholeButReadAsAnExcerpt() throws Exception {
+        // 31 minutes of near-silence: a few hundred KB of FLAC that would decode to 82 million samples.
+        Path longFile = dir.resolve("long-mix.flac");
+        CompressedFormatTest.run(List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
+                "sine=frequency=440:sample_rate=44100:duration=1860", "-af", "volume=0.01", longFile.toString()));
+        DecoderTest.assertMessage(longFile, "longer than 30 min");
+        AudioClip part = AudioLoader.decode(longFile, Excerpt.of(30, 3));
+        assertEquals(30 * 44100, part.samples().length, 3 * 1152);
+    }
+
+    @Test
     void damagedFilesAreRefusedWithAReason() throws Exception {
         Path m4a = encode("cut.m4a", "-c:a", "aac");
         byte[] bytes = Files.readAllBytes(m4a);
