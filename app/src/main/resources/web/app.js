@@ -108,7 +108,8 @@
     const t = nearest(x, y, 8);
     if (t) {
       tooltip.hidden = false;
-      tooltip.textContent = (t.title || t.id) + (t.artist ? " - " + t.artist : "") + (t.label ? "  [" + t.label + "]" : "");
+      tooltip.textContent = (t.title || t.id) + (t.artist ? " - " + t.artist : "") + (t.album ? " (" + t.album + ")" : "")
+        + (t.label ? "  [" + t.label + "]" : "");
       tooltip.style.left = (x + 12) + "px";
       tooltip.style.top = (y + 12) + "px";
     } else {

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.songspace.audio.AudioClip;
 import org.songspace.audio.AudioFiles;
 import org.songspace.audio.AudioLoader;
+import org.songspace.audio.Excerpt;
 import org.songspace.audio.WavWriter;
 import org.songspace.features.LogMelExtractor;
 import org.songspace.features.StageClock;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Option;
         description = {"Decode and featurise N clips on all cores and print clips/s and the per-stage split.",
             "Without --input, N music-like 16-bit mono WAV clips are generated in a temporary folder first "
                 + "(not timed). Reading the file from disk is part of the decode stage; no output is written."},
-        footer = {"", "Example:", "  ./songspace bench features --clips 200"})
+        footer = {"", "Examples:", "  ./songspace bench features --clips 200",
+            "  ./songspace bench features --input ../shared/data/mp3-samples --clips 60 -t 1 --decoder java"})
 final class BenchFeaturesCommand implements Callable<Integer> {
     @Option(names = "--clips", paramLabel = "N", defaultValue = "200", description = "Clips to time (default: ${DEFAULT-VALUE}).")
     int clips;
@@ -50,6 +52,19 @@ final class BenchFeaturesCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "20", description = "Untimed clips first, for the JIT (default: ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--decoder", paramLabel = "D", defaultValue = "default",
+            description = "default (pure-Java WAV/AU, FFmpeg for the rest) or java (JLayer, jflac, JOrbis: the fallback "
+                    + "where FFmpeg does not load), to compare them (default: ${DEFAULT-VALUE}).")
+    String decoder;
+
+    @Option(names = "--excerpt", paramLabel = "SECONDS", defaultValue = "0",
+            description = "Decode only SECONDS of each file in --excerpt-windows windows, as index does; 0 = whole "
+                    + "files (default: ${DEFAULT-VALUE}).")
+    double excerptSeconds;
+
+    @Option(names = "--excerpt-windows", paramLabel = "N", defaultValue = "3", description = "(default: ${DEFAULT-VALUE}).")
+    int excerptWindows;
+
     @Mixin
     FeatureOptions features = new FeatureOptions();
 
@@ -59,6 +74,14 @@ final class BenchFeaturesCommand implements Callable<Integer> {
             throw new UserError("--clips must be positive");
         }
         int workers = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        if (!decoder.equals("default") && !decoder.equals("java")) {
+            throw new UserError("--decoder must be default or java, not " + decoder);
+        }
+        boolean java = decoder.equals("java");
+        Excerpt excerpt = Excerpt.of(excerptSeconds, excerptWindows);
+        if (java && !excerpt.isWhole()) {
+            throw new UserError("--decoder java reads whole files only; drop --excerpt");
+        }
         Path temp = null;
         List<Path> files;
         try {
@@ -73,13 +96,13 @@ final class BenchFeaturesCommand implements Callable<Integer> {
             for (int i = 0; i < warmup; i++) {
                 warm.add(files.get(i % files.size()));
             }
-            run(warm, extractor, workers);
+            run(warm, extractor, workers, java, excerpt);
             List<Path> timed = new ArrayList<>();
             for (int i = 0; i < clips; i++) {
                 timed.add(files.get(i % files.size()));
             }
             long start = System.nanoTime();
-            StageClock clock = run(timed, extractor, workers);
+            StageClock clock = run(timed, extractor, workers, java, excerpt);
             double wall = (System.nanoTime() - start) / 1e9;
             report(timed.size(), wall, clock, workers);
             return 0;
@@ -91,9 +114,10 @@ final class BenchFeaturesCommand implements Callable<Integer> {
     }
 
     private void report(int n, double wall, StageClock clock, int workers) {
-        System.out.printf(Locale.ROOT, "bench features: %d clips%s, %d worker thread%s, %s%n", n,
+        System.out.printf(Locale.ROOT, "bench features: %d clips%s, %d worker thread%s, %s, %s decoders, %s%n", n,
                 input == null ? String.format(Locale.ROOT, " (%.0f s, %d Hz, 16-bit mono WAV, generated)", seconds, rate) : " from " + input,
-                workers, workers == 1 ? "" : "s", features.toConfig().resampler().name().toLowerCase(Locale.ROOT));
+                workers, workers == 1 ? "" : "s", features.toConfig().resampler().name().toLowerCase(Locale.ROOT), decoder,
+                Excerpt.of(excerptSeconds, excerptWindows).describe());
         System.out.printf(Locale.ROOT, "throughput: %.1f clips/s (%d clips in %.2f s wall)%n", n / wall, n, wall);
         double total = 0;
         StringBuilder split = new StringBuilder("per clip, ms of one core:");
@@ -106,7 +130,8 @@ final class BenchFeaturesCommand implements Callable<Integer> {
     }
 
     /** Decodes and featurises every file, each worker timing its own stages; returns the summed clock. */
-    private static StageClock run(List<Path> files, LogMelExtractor extractor, int workers) throws Exception {
+    private static StageClock run(List<Path> files, LogMelExtractor extractor, int workers, boolean java, Excerpt excerpt)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         try {
             AtomicInteger next = new AtomicInteger();
@@ -117,7 +142,8 @@ final class BenchFeaturesCommand implements Callable<Integer> {
                     int i;
                     while ((i = next.getAndIncrement()) < files.size()) {
                         long t0 = System.nanoTime();
-                        AudioClip clip = AudioLoader.decode(files.get(i));
+                        AudioClip clip = java ? AudioLoader.decodeInJava(files.get(i))
+                                : AudioLoader.decode(files.get(i), excerpt);
                         clock.add(StageClock.Stage.DECODE, System.nanoTime() - t0);
                         extractor.logMel(clip, clock);
                     }

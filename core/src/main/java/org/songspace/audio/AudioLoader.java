@@ -106,7 +106,19 @@ public final class AudioLoader {
         }
     }
 
-    /** The pure-Java decoders only (the fallback where FFmpeg does not load; tests compare the two). */
+    /**
+     * A whole file through the pure-Java decoders only (JLayer, jflac, JOrbis; the fallback where FFmpeg
+     * does not load), for benchmarks and tests that compare them with the default.
+     */
+    public static AudioClip decodeInJava(Path path) throws IOException {
+        try {
+            return decodeInMemory(Files.readAllBytes(path));
+        } catch (AudioFormatException e) {
+            throw e.in(path);
+        }
+    }
+
+    /** The pure-Java decoders only, on a file's bytes. */
     static AudioClip decodeInMemory(byte[] data) throws AudioFormatException {
         AudioDecoder decoder = find(PCM_DECODERS, data);
         if (decoder == null) {
