@@ -15,8 +15,10 @@ import org.songspace.embed.Embedder;
 import org.songspace.eval.Baselines;
 import org.songspace.eval.Evaluation;
 import org.songspace.eval.EvaluationResult;
+import org.songspace.eval.Hubness;
 import org.songspace.eval.LabeledVectors;
 import org.songspace.features.FeatureStore;
+import org.songspace.features.SummaryFeatures;
 import org.songspace.io.Json;
 import org.songspace.map.Projection;
 import org.songspace.map.ScatterPlot;
@@ -28,6 +30,7 @@ import org.songspace.train.TrainingListener;
 import org.songspace.train.TrainingOptions;
 import org.songspace.train.TrainingRequest;
 import org.songspace.vectors.EmbeddingSet;
+import org.songspace.vectors.GaussianTimbre;
 import org.songspace.vectors.Knn;
 
 /**
@@ -115,6 +118,7 @@ public final class Comparison {
             rows.add(evaluate(baseline.modelId(), baseline.modelId().contains("mfcc") ? "baseline (timbre summary)"
                     : "baseline (raw spectrogram)", baseline, evaluationSplit, 0, 0, out));
         }
+        rows.add(timbre(ids, evaluationSplit, out));
         RunConfig config = new RunConfig(dataset.root().toString(), dataset.layout().displayName(), ids.size(),
                 dataset.countsByLabel(), split.method(), store.config(), options.training(),
                 new EvaluationConfig(options.k(), options.metric().name().toLowerCase(Locale.ROOT), options.folds(),
@@ -177,12 +181,40 @@ public final class Comparison {
         }
     }
 
+    /**
+     * The classic timbre model, evaluated with its own distance (symmetrised KL, then mutual proximity);
+     * its map is drawn from the Gaussians' means. Hubness is logged with and without mutual proximity.
+     */
+    private ReportWriter.Row timbre(List<String> ids, Split split, Path out) throws IOException {
+        EmbeddingSet set = Baselines.timbre(store, ids, labels, artists);
+        LabeledVectors data = LabeledVectors.of(set, labels);
+        double before = Hubness.kOccurrenceSkewness(data.vectors(), options.k(), Knn.Metric.GAUSSIAN_SKL, false);
+        double after = Hubness.kOccurrenceSkewness(data.vectors(), options.k(), Knn.Metric.GAUSSIAN_SKL, true);
+        log.accept(String.format(Locale.ROOT, "%-22s hubness (k-occurrence skewness, k=%d): %.2f raw, %.2f with mutual "
+                + "proximity", Baselines.TIMBRE, options.k(), before, after));
+        EvaluationResult result = Evaluation.run(Baselines.TIMBRE, data, split, options.k(), Knn.Metric.GAUSSIAN_SKL, true,
+                options.folds(), artists, options.training().seed());
+        int d = GaussianTimbre.dimensionOf(data.dimension());
+        float[][] means = new float[data.size()][];
+        for (int i = 0; i < means.length; i++) {
+            means[i] = java.util.Arrays.copyOf(data.vectors()[i], d);
+        }
+        SummaryFeatures.standardise(means);
+        return drawAndLog(Baselines.TIMBRE, "classic timbre model (Gaussian of 25 MFCCs, symmetrised KL, mutual proximity)",
+                result, means, data, 0, 0, out);
+    }
+
     private ReportWriter.Row evaluate(String name, String kind, EmbeddingSet set, Split split, double seconds, int bestEpoch,
                                       Path out) throws IOException {
         LabeledVectors data = LabeledVectors.of(set, labels);
         EvaluationResult result = Evaluation.run(name, data, split, options.k(), options.metric(), options.folds(), artists,
                 options.training().seed());
-        float[][] xy = Projection.project(data.vectors(), options.projection(), 2, options.training().seed());
+        return drawAndLog(name, kind, result, data.vectors(), data, seconds, bestEpoch, out);
+    }
+
+    private ReportWriter.Row drawAndLog(String name, String kind, EvaluationResult result, float[][] forMap,
+                                        LabeledVectors data, double seconds, int bestEpoch, Path out) throws IOException {
+        float[][] xy = Projection.project(forMap, options.projection(), 2, options.training().seed());
         String mapFile = "maps/" + name + ".png";
         ScatterPlot.write(out.resolve(mapFile), name + " - " + options.projection().name() + " map, holdout k-NN "
                 + String.format(Locale.ROOT, "%.2f", result.holdout().accuracy()), xy, data.labels(), data.labelNames(), 900, 640);

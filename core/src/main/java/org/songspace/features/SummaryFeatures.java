@@ -14,35 +14,16 @@ public final class SummaryFeatures {
 
     /** [mean of c0..c(n-1), std of c0..c(n-1)] of a dB spectrogram. */
     public static float[] mfccMeanStd(MelSpectrogram db, int coefficients) {
-        if (!db.decibels()) {
-            throw new IllegalArgumentException("MFCCs are computed from a dB spectrogram");
-        }
-        int nMels = db.nMels();
-        int frames = db.frames();
-        double[][] basis = new double[coefficients][nMels];
-        for (int c = 0; c < coefficients; c++) {
-            double scale = Math.sqrt((c == 0 ? 1.0 : 2.0) / nMels);
-            for (int m = 0; m < nMels; m++) {
-                basis[c][m] = scale * Math.cos(Math.PI * c * (m + 0.5) / nMels);
-            }
-        }
+        double[][] mfcc = Mfcc.frames(db, coefficients);
         double[] sum = new double[coefficients];
         double[] sumSq = new double[coefficients];
-        float[] v = db.values();
-        double[] column = new double[nMels];
-        for (int t = 0; t < frames; t++) {
-            for (int m = 0; m < nMels; m++) {
-                column[m] = v[m * frames + t];
-            }
+        for (double[] frame : mfcc) {
             for (int c = 0; c < coefficients; c++) {
-                double s = 0;
-                for (int m = 0; m < nMels; m++) {
-                    s += basis[c][m] * column[m];
-                }
-                sum[c] += s;
-                sumSq[c] += s * s;
+                sum[c] += frame[c];
+                sumSq[c] += frame[c] * frame[c];
             }
         }
+        int frames = mfcc.length;
         float[] out = new float[2 * coefficients];
         for (int c = 0; c < coefficients; c++) {
             double mean = sum[c] / frames;

@@ -11,14 +11,19 @@ import org.songspace.io.UserError;
  * label index, so results never depend on iteration order).
  */
 public final class Knn {
-    /** Distance between vectors. Cosine is 1 - cos(angle) and ignores length. */
-    public enum Metric { COSINE, EUCLIDEAN }
+    /**
+     * Distance between vectors. Cosine is 1 - cos(angle) and ignores length; gaussian_skl is the
+     * symmetrised KL divergence between packed {@link GaussianTimbre} models.
+     */
+    public enum Metric { COSINE, EUCLIDEAN, GAUSSIAN_SKL }
 
     private final float[][] train;
     private final int[] labels;
     private final int k;
     private final Metric metric;
     private final float[] norms;
+    /** Mutual proximity: each training vector's distances to the others, sorted (null without it). */
+    private final double[][] sortedDistances;
 
     /**
      * @param train  training vectors, all the same length
@@ -26,6 +31,17 @@ public final class Knn {
      * @param k      neighbours that vote; clipped to the training size
      */
     public Knn(float[][] train, int[] labels, int k, Metric metric) {
+        this(train, labels, k, metric, false);
+    }
+
+    /**
+     * @param mutualProximity rank neighbours by mutual proximity (Schnitzer et al. 2012, empirical form)
+     *                        instead of raw distance: how unlikely it is that either vector has the other
+     *                        this close, which keeps "hub" tracks out of everyone's neighbour list. The
+     *                        empirical form (not the Gaussian one) because divergences between timbre
+     *                        models are heavy-tailed: a normal fit makes outlier tracks everyone's neighbour.
+     */
+    public Knn(float[][] train, int[] labels, int k, Metric metric, boolean mutualProximity) {
         if (train.length == 0 || train.length != labels.length) {
             throw new IllegalArgumentException("need as many labels as training vectors (and at least one), got "
                     + train.length + " vectors, " + labels.length + " labels");
@@ -47,6 +63,39 @@ public final class Knn {
         for (int i = 0; i < train.length; i++) {
             norms[i] = (float) Math.sqrt(Vectors.dot(train[i], train[i]));
         }
+        if (mutualProximity) {
+            sortedDistances = new double[train.length][];
+            for (int i = 0; i < train.length; i++) {
+                double[] d = new double[train.length - 1];
+                for (int j = 0, at = 0; j < train.length; j++) {
+                    if (j != i) {
+                        d[at++] = distanceTo(train[i], norms[i], j);
+                    }
+                }
+                Arrays.sort(d);
+                sortedDistances[i] = d;
+            }
+        } else {
+            sortedDistances = null;
+        }
+    }
+
+    /** The share of {@code sorted} strictly above {@code d}. */
+    private static double shareAbove(double[] sorted, int length, double d) {
+        if (length == 0) {
+            return 1;
+        }
+        int lo = 0;
+        int hi = length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= d) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return (length - lo) / (double) length;
     }
 
     public int dimension() {
@@ -55,8 +104,11 @@ public final class Knn {
 
     /** Distance between two vectors under this classifier's metric. */
     public double distance(float[] a, float[] b) {
-        return metric == Metric.COSINE ? cosineDistance(a, b, Math.sqrt(Vectors.dot(a, a)), Math.sqrt(Vectors.dot(b, b)))
-                : Math.sqrt(squaredEuclidean(a, b));
+        return switch (metric) {
+            case COSINE -> cosineDistance(a, b, Math.sqrt(Vectors.dot(a, a)), Math.sqrt(Vectors.dot(b, b)));
+            case EUCLIDEAN -> Math.sqrt(squaredEuclidean(a, b));
+            case GAUSSIAN_SKL -> GaussianTimbre.symmetricKl(a, b);
+        };
     }
 
     /** The predicted label for a query. */
@@ -86,6 +138,7 @@ public final class Knn {
         }
         int n = Math.min(count, train.length);
         double queryNorm = Math.sqrt(Vectors.dot(query, query));
+        double[] proximity = sortedDistances == null ? null : mutualProximity(query, queryNorm, excluded);
         int[] nearest = new int[n];
         double[] nearestDist = new double[n];
         Arrays.fill(nearestDist, Double.POSITIVE_INFINITY);
@@ -94,7 +147,7 @@ public final class Knn {
             if (excluded != null && excluded.test(i)) {
                 continue;
             }
-            double d = distanceTo(query, queryNorm, i);
+            double d = proximity != null ? proximity[i] : distanceTo(query, queryNorm, i);
             if (d < nearestDist[n - 1]) {
                 int j = n - 1;
                 while (j > 0 && nearestDist[j - 1] > d) {
@@ -114,8 +167,34 @@ public final class Knn {
     }
 
     private double distanceTo(float[] query, double queryNorm, int i) {
-        return metric == Metric.COSINE ? cosineDistance(query, train[i], queryNorm, norms[i])
-                : squaredEuclidean(query, train[i]);
+        return switch (metric) {
+            case COSINE -> cosineDistance(query, train[i], queryNorm, norms[i]);
+            case EUCLIDEAN -> squaredEuclidean(query, train[i]);
+            case GAUSSIAN_SKL -> GaussianTimbre.symmetricKl(query, train[i]);
+        };
+    }
+
+    /**
+     * 1 - P(X > d) P(Y > d) for each training vector, with X the query's and Y the training vector's
+     * distances to the others (their empirical distributions): low when each is among the other's nearest.
+     */
+    private double[] mutualProximity(float[] query, double queryNorm, IntPredicate excluded) {
+        double[] d = new double[train.length];
+        double[] own = new double[train.length];
+        int count = 0;
+        for (int i = 0; i < train.length; i++) {
+            d[i] = excluded != null && excluded.test(i) ? Double.NaN : distanceTo(query, queryNorm, i);
+            if (!Double.isNaN(d[i])) {
+                own[count++] = d[i];
+            }
+        }
+        Arrays.sort(own, 0, count);
+        double[] p = new double[train.length];
+        for (int i = 0; i < train.length; i++) {
+            p[i] = Double.isNaN(d[i]) ? Double.POSITIVE_INFINITY
+                    : 1 - shareAbove(own, count, d[i]) * shareAbove(sortedDistances[i], sortedDistances[i].length, d[i]);
+        }
+        return p;
     }
 
     private int vote(float[] query, boolean[] exclude, int skip) {

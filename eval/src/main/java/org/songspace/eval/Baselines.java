@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Map;
 import org.songspace.features.FeatureStore;
 import org.songspace.features.MelSpectrogram;
+import org.songspace.features.Mfcc;
 import org.songspace.features.SummaryFeatures;
 import org.songspace.vectors.EmbeddingSet;
+import org.songspace.vectors.GaussianTimbre;
+import org.songspace.vectors.Knn;
 
 /**
  * Embeddings without learning, to measure learned ones against: the raw log-mel spectrogram averaged
@@ -19,6 +22,8 @@ public final class Baselines {
     public static final String MEAN_LOG_MEL = "baseline-mean-logmel";
     /** Model id of the MFCC baseline. */
     public static final String MFCC_STATS = "baseline-mfcc-meanstd";
+    /** Model id of the classic timbre model: one Gaussian per track, symmetrised KL, mutual proximity. */
+    public static final String TIMBRE = "timbre-gauss-skl";
 
     private Baselines() {
     }
@@ -31,6 +36,22 @@ public final class Baselines {
     public static EmbeddingSet mfccStats(FeatureStore store, List<String> ids, Map<String, String> labels,
                                          Map<String, String> artists) throws IOException {
         return build(MFCC_STATS, store, ids, labels, artists, true);
+    }
+
+    /**
+     * The classic timbre model ({@link GaussianTimbre}, 25 MFCCs): compare its vectors with
+     * {@link Knn.Metric#GAUSSIAN_SKL}, not cosine. Nothing is standardised (a Gaussian is its own scale).
+     */
+    public static EmbeddingSet timbre(FeatureStore store, List<String> ids, Map<String, String> labels,
+                                      Map<String, String> artists) throws IOException {
+        float[][] vectors = new float[ids.size()][];
+        List<EmbeddingSet.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < vectors.length; i++) {
+            String id = ids.get(i);
+            vectors[i] = GaussianTimbre.fit(Mfcc.frames(store.load(id), GaussianTimbre.COEFFICIENTS));
+            entries.add(new EmbeddingSet.Entry(id, store.track(id).orElseThrow().source(), labels.get(id), artists.get(id)));
+        }
+        return new EmbeddingSet(TIMBRE, entries, vectors);
     }
 
     private static EmbeddingSet build(String name, FeatureStore store, List<String> ids, Map<String, String> labels,

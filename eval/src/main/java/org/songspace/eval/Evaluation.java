@@ -21,7 +21,14 @@ public final class Evaluation {
      */
     public static EvaluationResult run(String name, LabeledVectors data, Split split, int k, Knn.Metric metric,
                                        int folds, java.util.Map<String, String> artists, long seed) {
-        KnnEvaluator evaluator = new KnnEvaluator(k, metric);
+        return run(name, data, split, k, metric, false, folds, artists, seed);
+    }
+
+    /** The same, ranking neighbours by mutual proximity when {@code mutualProximity} is set. */
+    public static EvaluationResult run(String name, LabeledVectors data, Split split, int k, Knn.Metric metric,
+                                       boolean mutualProximity, int folds, java.util.Map<String, String> artists,
+                                       long seed) {
+        KnnEvaluator evaluator = new KnnEvaluator(k, metric, mutualProximity);
         ClassificationReport holdout = evaluator.holdout(data, split.train(), split.heldOut());
         KnnEvaluator.FoldSummary foldSummary = null;
         if (folds >= 2) {

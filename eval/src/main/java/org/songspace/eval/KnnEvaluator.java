@@ -15,14 +15,21 @@ import org.songspace.vectors.Knn;
 public final class KnnEvaluator {
     private final int k;
     private final Knn.Metric metric;
+    private final boolean mutualProximity;
 
     /** @param k neighbours that vote (5 by default in the CLI); metric cosine or euclidean */
     public KnnEvaluator(int k, Knn.Metric metric) {
+        this(k, metric, false);
+    }
+
+    /** @param mutualProximity rank neighbours by mutual proximity (hubness reduction) */
+    public KnnEvaluator(int k, Knn.Metric metric, boolean mutualProximity) {
         if (k <= 0) {
             throw new UserError("k must be positive, got " + k);
         }
         this.k = k;
         this.metric = metric;
+        this.mutualProximity = mutualProximity;
     }
 
     /** Classifies {@code testIds} using {@code trainIds} as the reference set. */
@@ -35,7 +42,7 @@ public final class KnnEvaluator {
         if (test.size() == 0) {
             throw new UserError("no labelled held-out tracks to classify");
         }
-        Knn knn = new Knn(train.vectors(), train.labels(), k, metric);
+        Knn knn = new Knn(train.vectors(), train.labels(), k, metric, mutualProximity);
         int[] predicted = new int[test.size()];
         for (int i = 0; i < predicted.length; i++) {
             predicted[i] = knn.predict(test.vectors()[i]);
