@@ -15,6 +15,7 @@ import org.songspace.dataset.Splitter;
 import org.songspace.dataset.Track;
 import org.songspace.embed.Embedder;
 import org.songspace.eval.Evaluation;
+import org.songspace.eval.Hubness;
 import org.songspace.eval.EvaluationResult;
 import org.songspace.eval.LabeledVectors;
 import org.songspace.io.Json;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Parameters;
             "SOURCE is an embeddings .npy (labels from its .csv, or from DATA) or a model folder (DATA is then "
                 + "embedded, and the model's own split gives the holdout). Needs labels."},
         footer = {"", "Examples:", "  ./songspace evaluate embeddings/triplet.npy",
-            "  ./songspace evaluate models/triplet demo-corpus --folds 5 --json triplet-eval.json"})
+            "  ./songspace evaluate models/triplet demo-corpus --folds 5 --json triplet-eval.json",
+            "  ./songspace evaluate reports/mini/embeddings/timbre-gauss-skl.npy --metric gaussian_skl --mutual-proximity"})
 final class EvaluateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SOURCE", description = "Embeddings .npy or a model folder.")
     Path source;
@@ -47,8 +49,15 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--k", defaultValue = "5", description = "Neighbours that vote (default: ${DEFAULT-VALUE}).")
     int k;
 
-    @Option(names = "--metric", defaultValue = "cosine", description = "cosine or euclidean (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--metric", defaultValue = "cosine",
+            description = "cosine, euclidean, or gaussian_skl (the timbre model's vectors that compare writes) "
+                    + "(default: ${DEFAULT-VALUE}).")
     Knn.Metric metric;
+
+    @Option(names = "--mutual-proximity",
+            description = "Hubness reduction: rank neighbours by mutual proximity instead of raw distance; the "
+                    + "hubness (skewness of k-occurrence) is printed with and without it.")
+    boolean mutualProximity;
 
     @Option(names = "--folds", defaultValue = "5", description = "k-fold folds; 0 skips (default: ${DEFAULT-VALUE}).")
     int folds;
@@ -119,8 +128,12 @@ final class EvaluateCommand implements Callable<Integer> {
             holdout = Splitter.leakFree(asDataset, 0, 0.25, seed);
         }
         EvaluationResult result = Evaluation.run(set.modelId().isBlank() ? source.getFileName().toString() : set.modelId(),
-                vectors, holdout, k, metric, folds, artists, seed);
+                vectors, holdout, k, metric, mutualProximity, folds, artists, seed);
         System.out.print(result.toTable());
+        System.out.printf(java.util.Locale.ROOT, "hubness (skewness of %d-occurrence): %.2f raw, %.2f with mutual proximity%s%n",
+                k, Hubness.kOccurrenceSkewness(vectors.vectors(), k, metric, false),
+                Hubness.kOccurrenceSkewness(vectors.vectors(), k, metric, true),
+                mutualProximity ? " (used above)" : " (not used above: --mutual-proximity)");
         if (json != null) {
             Json.write(json, result);
             System.out.println("results: " + json);

@@ -187,6 +187,7 @@ public final class Comparison {
      */
     private ReportWriter.Row timbre(List<String> ids, Split split, Path out) throws IOException {
         EmbeddingSet set = Baselines.timbre(store, ids, labels, artists);
+        set.write(out.resolve("embeddings").resolve(set.modelId() + ".npy"));
         LabeledVectors data = LabeledVectors.of(set, labels);
         double before = Hubness.kOccurrenceSkewness(data.vectors(), options.k(), Knn.Metric.GAUSSIAN_SKL, false);
         double after = Hubness.kOccurrenceSkewness(data.vectors(), options.k(), Knn.Metric.GAUSSIAN_SKL, true);
