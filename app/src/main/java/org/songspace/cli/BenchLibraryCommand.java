@@ -38,7 +38,8 @@ final class BenchLibraryCommand implements Callable<Integer> {
             description = "Formats, round robin, of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     List<LibraryFixture.Format> formats;
 
-    @Option(names = "--library", paramLabel = "DIR", description = "Keep the generated library here (reused when present).")
+    @Option(names = "--library", paramLabel = "DIR",
+            description = "Keep the generated library under DIR (one subfolder per --tracks, --minutes and --formats), reused by the next run.")
     Path library;
 
     @Option(names = "--model", paramLabel = "DIR", description = "Model to index with (default: an untrained triplet encoder).")
@@ -61,7 +62,10 @@ final class BenchLibraryCommand implements Callable<Integer> {
         }
         Path work = Files.createTempDirectory("songspace-bench-library");
         try {
-            Path lib = library != null ? library : work.resolve("library");
+            // One subfolder per spec, so a kept library is reused exactly and never indexed with extra tracks.
+            String spec = String.format(Locale.ROOT, "%d-tracks-%s-min-%s", tracks, minutes,
+                    String.join("-", formats.stream().map(f -> f.name().toLowerCase(Locale.ROOT)).toList()));
+            Path lib = (library != null ? library : work).resolve(spec);
             int cores = Runtime.getRuntime().availableProcessors();
             long g0 = System.nanoTime();
             LibraryFixture.generate(lib, tracks, minutes, formats, cores);
