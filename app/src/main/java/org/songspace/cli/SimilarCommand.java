@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
                 + "path of an indexed file (its stored vector is used) or any other audio file (embedded on the fly with "
                 + "the index's model). The query track itself is never listed."},
         footer = {"", "Examples:", "  ./songspace similar music-index blues/blues.00000 -k 10",
-            "  ./songspace similar music-index ~/new-song.mp3 --json --exclude-same-artist"})
+            "  ./songspace similar music-index ~/new-song.mp3 --json --exclude-same-artist",
+            "  ./songspace similar music-index blues/blues.00000 --mutual-proximity"})
 final class SimilarCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "INDEX", description = "An index folder written by index.")
     Path indexDir;
@@ -39,6 +40,11 @@ final class SimilarCommand implements Callable<Integer> {
     @Option(names = "--exclude-same-album", description = "Leave out tracks from the query's album (where known).")
     boolean excludeSameAlbum;
 
+    @Option(names = "--mutual-proximity",
+            description = "Hubness reduction: re-rank a wider set of candidates by mutual proximity, so tracks that are "
+                    + "close to everything stop turning up in every list.")
+    boolean mutualProximity;
+
     @Option(names = "--exact", description = "Exact brute-force search instead of HNSW (to check it).")
     boolean exact;
 
@@ -48,7 +54,8 @@ final class SimilarCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SearchOptions options = SearchOptions.builder().k(k).exact(exact).excludeSameArtist(excludeSameArtist)
+        SearchOptions options = SearchOptions.builder().k(k).exact(exact).mutualProximity(mutualProximity)
+                .excludeSameArtist(excludeSameArtist)
                 .excludeSameAlbum(excludeSameAlbum).build();
         try (SimilarityService service = SimilarityService.open(indexDir)) {
             Seed seed = service.resolve(query);
@@ -60,12 +67,13 @@ final class SimilarCommand implements Callable<Integer> {
                         new Answer(query, model, answer.mode(), seedId, answer.matches())));
                 return 0;
             }
-            System.out.printf(Locale.ROOT, "songs like %s (%s, %d of %d tracks):%n", seed.describe(model), exact ? "exact" : "HNSW",
+            System.out.printf(Locale.ROOT, "songs like %s (%s, %d of %d tracks):%n", seed.describe(model), answer.mode(),
                     answer.matches().size(), service.size());
             int rank = 1;
             for (Match m : answer.matches()) {
-                System.out.printf(Locale.ROOT, "%3d  %.4f  %-14s %s%s%n", rank++, m.similarity(), m.label() == null ? "-" : m.label(),
-                        m.id(), describe(m));
+                System.out.printf(Locale.ROOT, "%3d  %.4f%s  %-14s %s%s%n", rank++, m.similarity(),
+                        m.mutualProximity() == null ? "" : String.format(Locale.ROOT, "  mp %.3f", m.mutualProximity()),
+                        m.label() == null ? "-" : m.label(), m.id(), describe(m));
             }
         }
         return 0;

@@ -205,6 +205,9 @@ public final class LibraryIndexer {
         }
         int added = (int) embedded.stream().filter(t -> !plan.before().contains(t.id())).count();
         boolean relaidOut = updateMap(indexDir, embedded, plan.removed(), relayout);
+        if (!embedded.isEmpty() || !plan.removed().isEmpty() || !HubnessStats.exists(indexDir)) {
+            HubnessStats.update(indexDir, embedded, plan.removed());
+        }
         int total = plan.before().size() + added - plan.removed().size();
         return new Result(added, embedded.size() - added + plan.retagged().size(), plan.removed().size(),
                 plan.unchanged(), total, relaidOut);

@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param seed     what was searched from
  * @param matches  most similar first; never the seed itself
- * @param mode     {@code "hnsw"} or {@code "exact"}
+ * @param mode     {@code "hnsw"} or {@code "exact"}, with {@code " + mutual proximity"} when re-ranked by it
  * @param position where the seed sits on the library map (its own position when indexed, else placed among
  *                 its neighbours)
  */

@@ -10,8 +10,10 @@ import org.songspace.io.UserError;
  * @param exact             brute force over every vector instead of HNSW (to check it)
  * @param excludeSameArtist leave out tracks by the seed's artist (where known)
  * @param excludeSameAlbum  leave out tracks from the seed's album (where known)
+ * @param mutualProximity   rank by mutual proximity (hubness reduction) among a wider set of candidates
  */
-public record SearchOptions(int k, boolean exact, boolean excludeSameArtist, boolean excludeSameAlbum) {
+public record SearchOptions(int k, boolean exact, boolean excludeSameArtist, boolean excludeSameAlbum,
+                            boolean mutualProximity) {
     public static final int MAX_K = 1000;
     public static final int DEFAULT_K = 10;
 
@@ -35,6 +37,7 @@ public record SearchOptions(int k, boolean exact, boolean excludeSameArtist, boo
         private boolean exact;
         private boolean excludeSameArtist;
         private boolean excludeSameAlbum;
+        private boolean mutualProximity;
 
         public Builder k(int value) {
             k = value;
@@ -56,8 +59,13 @@ public record SearchOptions(int k, boolean exact, boolean excludeSameArtist, boo
             return this;
         }
 
+        public Builder mutualProximity(boolean value) {
+            mutualProximity = value;
+            return this;
+        }
+
         public SearchOptions build() {
-            return new SearchOptions(k, exact, excludeSameArtist, excludeSameAlbum);
+            return new SearchOptions(k, exact, excludeSameArtist, excludeSameAlbum, mutualProximity);
         }
     }
 }

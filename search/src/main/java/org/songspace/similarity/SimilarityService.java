@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.songspace.audio.AudioFormatException;
 import org.songspace.audio.AudioLoader;
 import org.songspace.embed.Embedder;
 import org.songspace.index.Exclusions;
+import org.songspace.index.HubnessStats;
 import org.songspace.index.IndexManifest;
 import org.songspace.index.IndexedTrack;
 import org.songspace.index.LibraryIndexer;
@@ -32,14 +34,19 @@ public final class SimilarityService implements AutoCloseable {
     /** Embeddings run at once by default: the CPU cores of the machine this was measured on. */
     public static final int DEFAULT_CONCURRENT_EMBEDS = 2;
 
+    /** Candidates re-ranked by mutual proximity. */
+    static final int MP_CANDIDATES = 200;
+
+    private final Path indexDir;
     private final IndexManifest manifest;
     private final SimilarityIndex index;
     private final Map<String, IndexedTrack> tracks;
     private final Map<String, float[]> positions;
     private final BoundedPool<Embedder> embedders;
 
-    private SimilarityService(IndexManifest manifest, SimilarityIndex index, Map<String, float[]> positions,
+    private SimilarityService(Path indexDir, IndexManifest manifest, SimilarityIndex index, Map<String, float[]> positions,
                               BoundedPool<Embedder> embedders) throws IOException {
+        this.indexDir = indexDir;
         this.manifest = manifest;
         this.index = index;
         this.tracks = Map.copyOf(index.tracks());
@@ -57,7 +64,7 @@ public final class SimilarityService implements AutoCloseable {
         SimilarityIndex index = SimilarityIndex.open(indexDir);
         try {
             Map<String, float[]> positions = LibraryMap.exists(indexDir) ? LibraryMap.read(indexDir).positions() : Map.of();
-            return new SimilarityService(manifest, index, Map.copyOf(positions),
+            return new SimilarityService(indexDir, manifest, index, Map.copyOf(positions),
                     new BoundedPool<>(() -> Embedder.open(indexDir.resolve(LibraryIndexer.MODEL_DIR)), maxConcurrentEmbeds));
         } catch (IOException | RuntimeException e) {
             index.close();
@@ -133,8 +140,13 @@ public final class SimilarityService implements AutoCloseable {
     /** The nearest tracks to the seed, most similar first, never the seed itself. */
     public Neighbours similar(Seed seed, SearchOptions options) throws IOException {
         Exclusions exclusions = exclusionsFor(seed, options);
-        List<SimilarityIndex.Hit> hits = options.exact() ? index.exact(seed.vector(), options.k(), exclusions)
-                : index.search(seed.vector(), options.k(), exclusions);
+        int wanted = options.mutualProximity() ? Math.min(SearchOptions.MAX_K, Math.max(MP_CANDIDATES, 10 * options.k()))
+                : options.k();
+        List<SimilarityIndex.Hit> hits = options.exact() ? index.exact(seed.vector(), wanted, exclusions)
+                : index.search(seed.vector(), wanted, exclusions);
+        if (options.mutualProximity()) {
+            return rankedByMutualProximity(seed, hits, options);
+        }
         float[] position = seed.indexedTrack().flatMap(t -> position(t.id())).orElse(null);
         if (position == null) {
             List<SimilarityIndex.Hit> around = hits.size() >= LibraryMap.PLACEMENT_NEIGHBOURS ? hits
@@ -142,6 +154,40 @@ public final class SimilarityService implements AutoCloseable {
             position = LibraryMap.positionAmong(around, positions);
         }
         return new Neighbours(seed, hits.stream().map(Match::of).toList(), options.exact() ? "exact" : "hnsw", position);
+    }
+
+    /**
+     * Re-ranks a wide set of cosine candidates by mutual proximity, so that hub tracks (close to everything)
+     * stop crowding every list; the candidates are the cosine top {@value #MP_CANDIDATES} (or 10 k).
+     */
+    private Neighbours rankedByMutualProximity(Seed seed, List<SimilarityIndex.Hit> candidates, SearchOptions options)
+            throws IOException {
+        HubnessStats stats = hubness();
+        float[] own = stats.statsOf(seed.indexedTrack().map(IndexedTrack::id).orElse(""), seed.vector());
+        List<Match> ranked = new ArrayList<>();
+        for (SimilarityIndex.Hit h : candidates) {
+            float[] theirs = stats.statsOf(h.track().id());
+            if (theirs == null) {
+                theirs = stats.statsOf(h.track().id(), index.get(h.track().id()).orElseThrow().vector());
+            }
+            ranked.add(Match.of(h, HubnessStats.mutualProximity(1 - h.similarity(), own, theirs)));
+        }
+        ranked.sort(java.util.Comparator.comparingDouble((Match m) -> -m.mutualProximity()).thenComparing(Match::id));
+        List<Match> top = ranked.subList(0, Math.min(options.k(), ranked.size()));
+        float[] position = seed.indexedTrack().flatMap(t -> position(t.id())).orElse(null);
+        if (position == null) {
+            position = LibraryMap.positionAmong(index.search(seed.vector(), LibraryMap.PLACEMENT_NEIGHBOURS,
+                    Exclusions.NONE), positions);
+        }
+        return new Neighbours(seed, List.copyOf(top), (options.exact() ? "exact" : "hnsw") + " + mutual proximity", position);
+    }
+
+    private HubnessStats hubness() throws IOException {
+        if (!HubnessStats.exists(indexDir)) {
+            throw new UserError(indexDir + " has no hubness statistics (made by songspace index since 2026-12-01): run "
+                    + "index on it again to add them");
+        }
+        return HubnessStats.read(indexDir);
     }
 
     private static Exclusions exclusionsFor(Seed seed, SearchOptions options) {
