@@ -16,7 +16,7 @@ public final class Resampler {
     /** Above this many phases the weights are computed per output sample instead of stored. */
     private static final int MAX_STORED_PHASES = 4096;
     /** An integer decimation runs as this many identical phases, to gather few input rows per output. */
-    private static final int DECIMATION_PERIOD = 64;
+    private static final int DECIMATION_PERIOD = 256;
 
     private final ResamplerFilter filter;
 
