@@ -26,7 +26,8 @@ import org.songspace.similarity.SimilarityService;
  * {@link SimilarityService}.
  * <ul>
  *   <li>{@code GET /api/tracks}: every track with its map position and label;</li>
- *   <li>{@code GET /api/similar/{id}?k=10}: nearest neighbours of an indexed track (404 for an unknown id);</li>
+ *   <li>{@code GET /api/similar/{id}?k=10}: nearest neighbours of an indexed track (404 for an unknown id);
+ *   {@code &excludeSameArtist=true}, {@code &excludeSameAlbum=true}, {@code &mutualProximity=true};</li>
  *   <li>{@code GET /api/audio/{id}}: the track's audio file, found by id only, so no request can name a path;</li>
  *   <li>{@code POST /api/query} (multipart field {@code file}): embeds an uploaded file in memory and returns
  *       its neighbours and its place on the map; nothing is written to disk. Uploads are embedded
@@ -116,7 +117,8 @@ public final class WebServer implements AutoCloseable {
         }
         SearchOptions options = SearchOptions.builder().k(parseK(ctx))
                 .excludeSameArtist("true".equals(ctx.queryParam("excludeSameArtist")))
-                .excludeSameAlbum("true".equals(ctx.queryParam("excludeSameAlbum"))).build();
+                .excludeSameAlbum("true".equals(ctx.queryParam("excludeSameAlbum")))
+                .mutualProximity("true".equals(ctx.queryParam("mutualProximity"))).build();
         Neighbours answer = service.similar(service.resolve(id), options);
         ctx.json(new SimilarAnswer(id, answer.matches()));
     }

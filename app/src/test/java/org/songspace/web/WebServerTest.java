@@ -66,6 +66,14 @@ class WebServerTest {
             assertFalse(r.get("id").asText().equals("rock/rock.00001"));
         }
 
+        JsonNode mp = JSON.readTree(get("/api/similar/rock/rock.00001?k=5&mutualProximity=true").body()).get("results");
+        assertEquals(5, mp.size());
+        for (JsonNode r : mp) {
+            double p = r.get("mutualProximity").asDouble();
+            assertTrue(p >= 0 && p <= 1, "mutual proximity is a probability: " + p);
+        }
+        assertTrue(results.get(0).get("mutualProximity").isNull(), "plain results carry no mutual proximity");
+
         HttpResponse<byte[]> audio = get("/api/audio/rock/rock.00001");
         assertEquals(200, audio.statusCode());
         assertEquals("RIFF", new String(audio.body(), 0, 4, StandardCharsets.US_ASCII));
