@@ -83,9 +83,17 @@ public final class Comparison {
     }
 
     public Path run(Path out, TrainingListener listener) throws IOException {
+        return run(out, listener, null);
+    }
+
+    /**
+     * Runs the comparison on {@code given} (published or saved split lists) as the holdout split, or on a
+     * new leak-free split when it is null; k-fold figures always use folds made over every track.
+     */
+    public Path run(Path out, TrainingListener listener, Split given) throws IOException {
         dataset.requireLabels("compare");
         long seed = options.training().seed();
-        Split split = Splitter.leakFree(dataset, options.validShare(), options.testShare(), seed);
+        Split split = given != null ? given : Splitter.leakFree(dataset, options.validShare(), options.testShare(), seed);
         SplitFiles.write(split, dataset, out.resolve("split"));
         log.accept(String.format(Locale.ROOT, "split: %d train / %d valid / %d test tracks (%s)", split.train().size(),
                 split.valid().size(), split.test().size(), split.method()));
