@@ -16,16 +16,19 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "similar", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Songs like this one: the k nearest tracks of the index to QUERY, a track id of the index, the "
-                + "path of an indexed file (its stored vector is used) or any other audio file (embedded on the fly with "
-                + "the index's model). The query track itself is never listed."},
+                + "path of an indexed file (its stored vector is used), a MusicBrainz recording id, an ISRC or "
+                + "\"Artist - Title\" from the tracks' tags, or any other audio file (embedded on the fly with the "
+                + "index's model). The query track itself is never listed."},
         footer = {"", "Examples:", "  ./songspace similar music-index blues/blues.00000 -k 10",
             "  ./songspace similar music-index ~/new-song.mp3 --json --exclude-same-artist",
-            "  ./songspace similar music-index blues/blues.00000 --mutual-proximity"})
+            "  ./songspace similar music-index blues/blues.00000 --mutual-proximity",
+            "  ./songspace similar music-index \"Artist B - Song 3\" --exclude-same-artist"})
 final class SimilarCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "INDEX", description = "An index folder written by index.")
     Path indexDir;
 
-    @Parameters(index = "1", paramLabel = "QUERY", description = "A track id in the index, or an audio file.")
+    @Parameters(index = "1", paramLabel = "QUERY",
+            description = "A track id, MusicBrainz recording id, ISRC or \"Artist - Title\" of the index, or an audio file.")
     String query;
 
     @Option(names = {"-k", "--k"}, defaultValue = "10", description = "Results (default: ${DEFAULT-VALUE}).")

@@ -71,6 +71,10 @@ class TaggedLibraryTest {
             int i = Integer.parseInt(m.get("title").asText().substring("Song ".length()));
             assertEquals(2000 + i, m.get("tags").get("year").asInt());
         }
+        CliRun byName = CliRun.of("similar", index.toString(), "artist c - SONG 4", "-k", "2", "--json");
+        assertEquals(0, byName.exitCode(), byName.toString());
+        assertEquals("Artist C/Album C/04", Json.mapper().readTree(byName.out()).get("seed").asText(),
+                "\"Artist - Title\" from the tags finds the track, case-insensitively");
         CliRun text = CliRun.of("similar", index.toString(), "Artist B/Album B/02", "-k", "5");
         assertTrue(text.out().contains("\"Song 3\" - Artist B (Album B, 2003)"), text.out());
         assertTrue(text.out().toLowerCase(Locale.ROOT).contains("artist c/album c/04"), text.out());

@@ -13,8 +13,9 @@ public record IndexManifest(int format, String modelId, int dimension, FeatureCo
     /**
      * 2: paths and albums are searchable fields (format 1 indexes are rewritten from their stored vectors).
      * 3: the excerpt each track was analysed from, and the files' tags.
+     * 4: MusicBrainz recording id, ISRC and "artist - title" are searchable fields.
      */
-    public static final int FORMAT = 3;
+    public static final int FORMAT = 4;
 
     /** The part of each track analysed (whole tracks for indexes made before excerpts). */
     public Excerpt excerptOrWhole() {

@@ -21,6 +21,10 @@ final class TrackDocuments {
     static final String ALBUM = "album";
     static final String TITLE = "title";
     private static final String TAGS = "tags";
+    /** Indexed lookup keys from the tags: MusicBrainz recording id, ISRC, and "artist - title". */
+    static final String MBID = "mbid";
+    static final String ISRC = "isrc";
+    static final String ARTIST_TITLE = "artist_title";
     static final String VECTOR = "vector";
     private static final String DURATION = "duration";
     private static final String BYTES = "bytes";
@@ -40,6 +44,15 @@ final class TrackDocuments {
         d.add(new StoredField(TITLE, orEmpty(t.title())));
         if (t.tags() != null) {
             d.add(new StoredField(TAGS, Json.mapper().writeValueAsString(t.tags())));
+            if (t.tags().musicBrainzRecordingId() != null) {
+                d.add(new StringField(MBID, mbidKey(t.tags().musicBrainzRecordingId()), Field.Store.NO));
+            }
+            if (t.tags().isrc() != null) {
+                d.add(new StringField(ISRC, isrcKey(t.tags().isrc()), Field.Store.NO));
+            }
+        }
+        if (t.artist() != null && t.title() != null) {
+            d.add(new StringField(ARTIST_TITLE, artistTitleKey(t.artist(), t.title()), Field.Store.NO));
         }
         d.add(new StoredField(DURATION, t.durationSeconds()));
         d.add(new StoredField(BYTES, t.sourceBytes()));
@@ -56,6 +69,18 @@ final class TrackDocuments {
                 blankToNull(d.get(ALBUM)), blankToNull(d.get(TITLE)),
                 tags == null ? null : Json.mapper().readValue(tags, TrackTags.class), d.getField(DURATION).numericValue().doubleValue(),
                 d.getField(BYTES).numericValue().longValue(), d.getField(MODIFIED).numericValue().longValue(), null);
+    }
+
+    static String mbidKey(String s) {
+        return s.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static String isrcKey(String s) {
+        return s.replace("-", "").strip().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    static String artistTitleKey(String artist, String title) {
+        return (artist.strip() + " - " + title.strip()).toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String orEmpty(String s) {

@@ -105,7 +105,12 @@ public final class SimilarityService implements AutoCloseable {
         }
         Path file = asFile(query);
         if (file == null) {
-            throw new UserError("'" + query + "' is neither a track id of this index nor an audio file");
+            Optional<IndexedTrack> known = index.byIdentifier(query);
+            if (known.isPresent()) {
+                return new Seed(query, known.get().vector(), known.get(), false);
+            }
+            throw new UserError("'" + query + "' is neither a track id of this index, a MusicBrainz recording id, an "
+                    + "ISRC or \"Artist - Title\" of one of its tracks, nor an audio file");
         }
         Optional<IndexedTrack> byPath = index.byPath(file);
         if (byPath.isPresent()

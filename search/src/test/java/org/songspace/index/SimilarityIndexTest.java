@@ -34,6 +34,26 @@ class SimilarityIndexTest {
     }
 
     @Test
+    void aTrackIsFoundByItsMusicBrainzIdIsrcOrArtistAndTitle() throws IOException {
+        List<IndexedTrack> tracks = new ArrayList<>(randomTracks(20, 8, 3));
+        org.songspace.audio.TrackTags tags = new org.songspace.audio.TrackTags("Nina Simone", null, "Pastel Blues",
+                "Sinnerman", 9, 1965, "Jazz", 620.0, "B1A9C0E9-D987-4042-AE91-78D6A3267D69", null, "NLA506500099");
+        IndexedTrack known = new IndexedTrack("simone/sinnerman", "/music/sinnerman.flac", null, "Nina Simone",
+                "Pastel Blues", "Sinnerman", tags, 620, 1, 1, tracks.get(0).vector());
+        tracks.add(known);
+        SimilarityIndex.update(tmp, tracks, List.of());
+        try (SimilarityIndex index = SimilarityIndex.open(tmp)) {
+            for (String key : List.of("b1a9c0e9-d987-4042-ae91-78d6a3267d69", "NL-A50-65-00099", "nla506500099",
+                    "nina simone - SINNERMAN")) {
+                assertEquals("simone/sinnerman", index.byIdentifier(key).orElseThrow(() -> new AssertionError(key)).id(), key);
+            }
+            assertTrue(index.byIdentifier("00000000-0000-0000-0000-000000000000").isEmpty());
+            assertTrue(index.byIdentifier("Nobody - Nothing").isEmpty());
+            assertEquals(1965, index.get("simone/sinnerman").orElseThrow().tags().year());
+        }
+    }
+
+    @Test
     void hnswAgreesWithExactSearchOn10kVectors() throws IOException {
         List<IndexedTrack> tracks = randomTracks(10_000, 64, 1);
         SimilarityIndex.update(tmp, tracks, List.of());
