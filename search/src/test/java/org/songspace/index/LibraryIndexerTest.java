@@ -116,4 +116,26 @@ class LibraryIndexerTest {
         }
         assertEquals(19, LibraryMap.read(tmp).ids().size());
     }
+
+    @Test
+    void movingTheLibraryRootKeepsIdsAndVectorsAndFindsTracksAtTheirNewPaths() throws IOException {
+        List<IndexedTrack> sources = new ArrayList<>(library(10, "t", 4));
+        LibraryIndexer.apply(tmp, sources, source, false, new LibraryIndexer.Listener() { });
+        // Same files (size and modification time kept by a move), new root: ids are paths relative to the root.
+        List<IndexedTrack> moved = sources.stream().map(t -> new IndexedTrack(t.id(), t.path().replace("/music/",
+                "/mnt/nas/music/"), t.label(), t.artist(), t.durationSeconds(), t.sourceBytes(), t.sourceModified(), null))
+                .toList();
+        embeddings.set(0);
+        LibraryIndexer.Result r = LibraryIndexer.apply(tmp, moved, source, false, new LibraryIndexer.Listener() { });
+        assertEquals(0, embeddings.get(), "a moved library needs no embedding");
+        assertEquals(0, r.added());
+        assertEquals(0, r.removed());
+        assertEquals(20, r.total());
+        try (SimilarityIndex index = SimilarityIndex.open(tmp)) {
+            IndexedTrack t = index.byPath(Path.of("/mnt/nas/music/a/t3.mp3")).orElseThrow();
+            assertEquals("a/t3", t.id());
+            assertTrue(index.byPath(Path.of("/music/a/t3.mp3")).isEmpty(), "the old path is gone");
+        }
+        assertEquals(20, LibraryMap.read(tmp).ids().size());
+    }
 }
