@@ -57,13 +57,8 @@ final class BenchFeaturesCommand implements Callable<Integer> {
                     + "where FFmpeg does not load), to compare them (default: ${DEFAULT-VALUE}).")
     String decoder;
 
-    @Option(names = "--excerpt", paramLabel = "SECONDS", defaultValue = "0",
-            description = "Decode only SECONDS of each file in --excerpt-windows windows, as index does; 0 = whole "
-                    + "files (default: ${DEFAULT-VALUE}).")
-    double excerptSeconds;
-
-    @Option(names = "--excerpt-windows", paramLabel = "N", defaultValue = "3", description = "(default: ${DEFAULT-VALUE}).")
-    int excerptWindows;
+    @Mixin
+    ExcerptOptions excerptOptions = new ExcerptOptions();
 
     @Mixin
     FeatureOptions features = new FeatureOptions();
@@ -78,7 +73,7 @@ final class BenchFeaturesCommand implements Callable<Integer> {
             throw new UserError("--decoder must be default or java, not " + decoder);
         }
         boolean java = decoder.equals("java");
-        Excerpt excerpt = Excerpt.of(excerptSeconds, excerptWindows);
+        Excerpt excerpt = excerptOptions.excerpt(0);
         if (java && !excerpt.isWhole()) {
             throw new UserError("--decoder java reads whole files only; drop --excerpt");
         }
@@ -117,7 +112,7 @@ final class BenchFeaturesCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "bench features: %d clips%s, %d worker thread%s, %s, %s decoders, %s%n", n,
                 input == null ? String.format(Locale.ROOT, " (%.0f s, %d Hz, 16-bit mono WAV, generated)", seconds, rate) : " from " + input,
                 workers, workers == 1 ? "" : "s", features.toConfig().resampler().name().toLowerCase(Locale.ROOT), decoder,
-                Excerpt.of(excerptSeconds, excerptWindows).describe());
+                excerptOptions.excerpt(0).describe());
         System.out.printf(Locale.ROOT, "throughput: %.1f clips/s (%d clips in %.2f s wall)%n", n / wall, n, wall);
         double total = 0;
         StringBuilder split = new StringBuilder("per clip, ms of one core:");

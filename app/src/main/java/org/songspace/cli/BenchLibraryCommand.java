@@ -15,6 +15,7 @@ import org.songspace.model.EncoderType;
 import org.songspace.model.ModelFolder;
 import org.songspace.model.SavedModel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "library", mixinStandardHelpOptions = true, sortOptions = false,
@@ -45,12 +46,8 @@ final class BenchLibraryCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "DIR", description = "Model to index with (default: an untrained triplet encoder).")
     Path model;
 
-    @Option(names = "--excerpt", paramLabel = "SECONDS", defaultValue = "30",
-            description = "As index --excerpt; 0 = whole tracks (default: ${DEFAULT-VALUE}).")
-    double excerptSeconds;
-
-    @Option(names = "--excerpt-windows", paramLabel = "N", defaultValue = "3", description = "As index (default: ${DEFAULT-VALUE}).")
-    int excerptWindows;
+    @Mixin
+    ExcerptOptions excerptOptions = new ExcerptOptions();
 
     @Option(names = {"-q", "--quiet"}, description = "No progress bars.")
     boolean quiet;
@@ -78,7 +75,7 @@ final class BenchLibraryCommand implements Callable<Integer> {
                 ModelFolder.saveUntrained(modelDir, EncoderType.TRIPLET, FeatureConfig.librosaDefaults(), 1);
             }
             SavedModel saved = ModelFolder.read(modelDir);
-            Excerpt excerpt = Excerpt.of(excerptSeconds, excerptWindows);
+            Excerpt excerpt = excerptOptions.excerpt(IndexCommand.DEFAULT_EXCERPT_SECONDS);
 
             long t0 = System.nanoTime();
             PreparedData prepared = PreparedData.prepare(lib, null, work.resolve("features"), saved.features(), quiet, true,

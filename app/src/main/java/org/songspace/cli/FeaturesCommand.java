@@ -3,7 +3,6 @@ package org.songspace.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.songspace.audio.Excerpt;
 import org.songspace.features.FeatureJob;
 import org.songspace.features.FeatureManifest;
 import picocli.CommandLine.Command;
@@ -36,14 +35,8 @@ final class FeaturesCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
 
-    @Option(names = "--excerpt", paramLabel = "SECONDS", defaultValue = "0",
-            description = "Analyse SECONDS of each track, in --excerpt-windows windows spread over it (seeking in "
-                    + "compressed files rather than decoding them whole); 0 = whole tracks (default: ${DEFAULT-VALUE}).")
-    double excerptSeconds;
-
-    @Option(names = "--excerpt-windows", paramLabel = "N", defaultValue = "3",
-            description = "Windows an excerpt is spread over (default: ${DEFAULT-VALUE}).")
-    int excerptWindows;
+    @Mixin
+    ExcerptOptions excerpt = new ExcerptOptions();
 
     @Mixin
     FeatureOptions features = new FeatureOptions();
@@ -54,7 +47,7 @@ final class FeaturesCommand implements Callable<Integer> {
         FeatureJob.Result result;
         try (FeatureProgress progress = new FeatureProgress(quiet)) {
             result = FeatureJob.create(features.toConfig(), threads, progress)
-                    .withExcerpt(Excerpt.of(excerptSeconds, excerptWindows)).run(input, out);
+                    .withExcerpt(excerpt.excerpt(0)).run(input, out);
         }
         for (FeatureManifest.Failure f : result.failed()) {
             System.err.println("skipped " + f.source() + ": " + f.reason());

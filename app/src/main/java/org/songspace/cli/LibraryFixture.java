@@ -99,10 +99,14 @@ final class LibraryFixture {
         return files;
     }
 
-    private static void requireFfmpeg() {
-        boolean found = java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
+    /** Whether Debian's ffmpeg command, which encodes the library, is on the PATH. */
+    static boolean hasFfmpeg() {
+        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
                 .anyMatch(d -> Files.isExecutable(Path.of(d, "ffmpeg")));
-        if (!found) {
+    }
+
+    private static void requireFfmpeg() {
+        if (!hasFfmpeg()) {
             throw new UserError("bench library encodes its tracks with Debian's ffmpeg command, which is not on the "
                     + "PATH (apt-get install ffmpeg)");
         }

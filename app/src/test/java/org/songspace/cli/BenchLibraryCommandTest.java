@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -19,8 +18,7 @@ class BenchLibraryCommandTest {
 
     @Test
     void generatesATaggedLibraryInEveryFormatAndIndexesIt() throws Exception {
-        assumeTrue(Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
-                .anyMatch(d -> Files.isExecutable(Path.of(d, "ffmpeg"))), "ffmpeg is not installed: skipping");
+        assumeTrue(LibraryFixture.hasFfmpeg(), "ffmpeg is not installed: skipping");
         Path lib = dir.resolve("lib");
         CliRun run = CliRun.of("bench", "library", "--tracks", "5", "--minutes", "0.2", "--library", lib.toString(), "-q");
         assertEquals(0, run.exitCode(), run.toString());

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -29,8 +28,7 @@ class TaggedLibraryTest {
 
     @Test
     void tagsReachTheIndexAndSimilar() throws Exception {
-        assumeTrue(Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
-                .anyMatch(d -> Files.isExecutable(Path.of(d, "ffmpeg"))), "ffmpeg is not installed: skipping");
+        assumeTrue(LibraryFixture.hasFfmpeg(), "ffmpeg is not installed: skipping");
         Path lib = dir.resolve("Music");
         for (int i = 0; i < 6; i++) {
             char artist = (char) ('A' + i / 2);

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -44,12 +43,6 @@ public final class AudioLoader {
     /** A loader with librosa's default resampler (kaiser_best). */
     public static AudioLoader standard() {
         return new AudioLoader(Resampler.kaiserBest());
-    }
-
-    public static boolean hasAudioExtension(Path path) {
-        String name = path.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
     /** Decodes a whole file at its own sample rate. */

@@ -14,6 +14,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.songspace.testing.SharedData;
+import org.songspace.testing.Tools;
 
 /**
  * FLAC and Ogg Vorbis fixtures are encoded at test time with Debian's reference encoders (packages
@@ -44,13 +45,8 @@ class CompressedFormatTest {
         assertEquals(0, p.waitFor(), String.join(" ", command) + " failed: " + output);
     }
 
-    static boolean hasTool(String tool) {
-        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
-                .anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
-    }
-
     private static void requireTool(String tool) {
-        assumeTrue(hasTool(tool), tool + " is not installed (apt-get install flac vorbis-tools): skipping");
+        assumeTrue(Tools.onPath(tool), tool + " is not installed (apt-get install flac vorbis-tools): skipping");
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.songspace.audio.FfmpegDecoder;
 import org.songspace.audio.TrackTags;
 import org.songspace.audio.WavWriter;
+import org.songspace.testing.Tools;
 
 /**
  * A library folder as users have them: tagged tracks in five formats next to cover art, playlists, and
@@ -35,14 +36,9 @@ class LibraryScanTest {
         assertEquals(0, p.waitFor(), String.join(" ", command) + ": " + out);
     }
 
-    private static boolean hasFfmpeg() {
-        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
-                .anyMatch(d -> Files.isExecutable(Path.of(d, "ffmpeg")));
-    }
-
     @Test
     void everyFileIsAnalysedCountedOrNamedWithAReason() throws Exception {
-        assumeTrue(hasFfmpeg(), "ffmpeg is not installed (apt-get install ffmpeg): skipping");
+        assumeTrue(Tools.onPath("ffmpeg"), "ffmpeg is not installed (apt-get install ffmpeg): skipping");
         assumeTrue(FfmpegDecoder.available(), "FFmpeg natives did not load: " + FfmpegDecoder.unavailableReason());
         Path lib = Files.createDirectories(dir.resolve("Music"));
         Path album = Files.createDirectories(lib.resolve("Artist A/First Album"));
