@@ -22,6 +22,7 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EAGAIN;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_INVALIDDATA;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
@@ -118,7 +119,7 @@ final class FfmpegStream implements AutoCloseable {
         double declared = durationSeconds();
         double got = decoded / (double) rate;
         if (format.duration_estimation_method() != AVFMT_DURATION_FROM_BITRATE && declared > got + Math.max(1.0, 0.02 * declared)) {
-            throw new AudioFormatException(String.format(java.util.Locale.ROOT,
+            throw new AudioFormatException(String.format(Locale.ROOT,
                     "truncated: %.1f s of audio where the file declares %.1f s", got, declared));
         }
     }
@@ -136,7 +137,6 @@ final class FfmpegStream implements AutoCloseable {
             throws AudioFormatException {
         boolean seeked = window.start() > 0;
         if (seeked) {
-            // Seek a little early: an MP3 frame needs the bit reservoir of the frames before it.
             long target = (long) (Math.max(0, window.start() - PRE_ROLL_SECONDS) / timeBase) + startTime;
             if (av_seek_frame(format, stream, target, AVSEEK_FLAG_BACKWARD) < 0) {
                 throw new AudioFormatException("cannot seek to " + Math.round(window.start()) + " s");
@@ -155,7 +155,6 @@ final class FfmpegStream implements AutoCloseable {
             if (!nextFrame()) {
                 return;
             }
-            float[] mono = mixer.mix(frame);
             int n = frame.nb_samples();
             if (frame.sample_rate() != rate) {
                 throw new AudioFormatException("the sample rate changes inside the file");
@@ -177,7 +176,8 @@ final class FfmpegStream implements AutoCloseable {
                 throw new AudioFormatException("longer than " + Math.round(maxSeconds / 60)
                         + " min of audio: analyse an excerpt (--excerpt) instead");
             }
-            sink.append(mono, from, count);
+            // Mixed only now: the pre-roll frames before a window are decoded but never mixed.
+            sink.append(mixer.mix(frame), from, count);
             taken += count;
         }
     }
@@ -216,7 +216,7 @@ final class FfmpegStream implements AutoCloseable {
                 }
                 int sent = avcodec_send_packet(codec, packet);
                 // A damaged packet inside a long file costs a few ms of audio, not the track.
-                if (sent < 0 && sent != AVERROR_EAGAIN() && sent != org.bytedeco.ffmpeg.global.avutil.AVERROR_INVALIDDATA) {
+                if (sent < 0 && sent != AVERROR_EAGAIN() && sent != AVERROR_INVALIDDATA) {
                     throw new AudioFormatException("corrupt audio (" + FfmpegLibraries.error(sent) + ")");
                 }
                 return;

@@ -60,7 +60,6 @@ public final class FeatureJob {
     private final int threads;
     private final Listener listener;
     private final Excerpt excerpt;
-    private final StageClock stages = new StageClock();
 
     private FeatureJob(FeatureConfig config, int threads, Listener listener, Excerpt excerpt) {
         this.extractor = new LogMelExtractor(config);
@@ -134,12 +133,13 @@ public final class FeatureJob {
         List<FeatureManifest.Failure> skipped = unread.skipped().stream()
                 .map(k -> new FeatureManifest.Failure(k.path().toString(), k.reason())).toList();
         Saver saver = new Saver(manifestPath, done, failures, skipped, unread.notAudio());
+        StageClock stages = new StageClock(); // this run's time per stage, summed over its threads
         List<Parallel.Task<Void>> tasks = new ArrayList<>();
         for (int i : todo) {
             tasks.add(() -> {
                 Path source = inputs.get(i).path();
                 try {
-                    done.set(i, compute(source, inputs.get(i).id(), outDir));
+                    done.set(i, compute(source, inputs.get(i).id(), outDir, stages));
                     listener.finished(source, null);
                 } catch (IOException | RuntimeException | OutOfMemoryError e) {
                     String reason = describe(e);
@@ -156,7 +156,7 @@ public final class FeatureJob {
         return new Result(manifest, todo.size() - failedHere, cached, manifest.failed(), unread.notAudio(), stages);
     }
 
-    private FeatureManifest.Track compute(Path source, String id, Path outDir) throws IOException {
+    private FeatureManifest.Track compute(Path source, String id, Path outDir, StageClock stages) throws IOException {
         long bytes = Files.size(source);
         long modified = Files.getLastModifiedTime(source).toMillis();
         StageClock clock = new StageClock();

@@ -86,26 +86,27 @@ public final class HubnessStats {
         return z >= 0 ? erfc / 2 : 1 - erfc / 2;
     }
 
-    /** Brings the figures in line with the index after an update that embedded and removed these tracks. */
-    static void update(Path indexDir, List<IndexedTrack> embedded, List<String> removed) throws IOException {
+    /**
+     * Brings the figures in line with an index of {@code size} tracks after an update that embedded and
+     * removed these tracks.
+     */
+    static void update(Path indexDir, int size, LibraryVectors library, List<IndexedTrack> embedded, List<String> removed)
+            throws IOException {
         HubnessStats old = exists(indexDir) ? read(indexDir) : null;
-        try (SimilarityIndex index = SimilarityIndex.open(indexDir)) {
-            int size = index.size();
-            boolean redraw = old == null || removed.stream().anyMatch(Set.copyOf(old.stored.references())::contains)
-                    || old.stored.references().size() < Math.min(REFERENCES, size / 2);
-            HubnessStats next;
-            if (redraw) {
-                next = drawn(index.all());
-            } else {
-                Map<String, float[]> tracks = new HashMap<>(old.stored.tracks());
-                removed.forEach(tracks::remove);
-                for (IndexedTrack t : embedded) {
-                    tracks.put(t.id(), old.statsOf(t.id(), t.vector()));
-                }
-                next = new HubnessStats(new Stored(old.stored.references(), old.stored.vectors(), tracks));
+        boolean redraw = old == null || removed.stream().anyMatch(Set.copyOf(old.stored.references())::contains)
+                || old.stored.references().size() < Math.min(REFERENCES, size / 2);
+        HubnessStats next;
+        if (redraw) {
+            next = drawn(library.all());
+        } else {
+            Map<String, float[]> tracks = new HashMap<>(old.stored.tracks());
+            removed.forEach(tracks::remove);
+            for (IndexedTrack t : embedded) {
+                tracks.put(t.id(), old.statsOf(t.id(), t.vector()));
             }
-            Json.write(indexDir.resolve(FILE_NAME), next.stored);
+            next = new HubnessStats(new Stored(old.stored.references(), old.stored.vectors(), tracks));
         }
+        Json.write(indexDir.resolve(FILE_NAME), next.stored);
     }
 
     private static HubnessStats drawn(List<IndexedTrack> all) {

@@ -204,9 +204,21 @@ public final class LibraryIndexer {
             }
         }
         int added = (int) embedded.stream().filter(t -> !plan.before().contains(t.id())).count();
-        boolean relaidOut = updateMap(indexDir, embedded, plan.removed(), relayout);
-        if (!embedded.isEmpty() || !plan.removed().isEmpty() || !HubnessStats.exists(indexDir)) {
-            HubnessStats.update(indexDir, embedded, plan.removed());
+        boolean changed = !embedded.isEmpty() || !plan.removed().isEmpty();
+        boolean mapDue = changed || relayout || !LibraryMap.exists(indexDir);
+        boolean statsDue = changed || !HubnessStats.exists(indexDir);
+        boolean relaidOut = false;
+        if (mapDue || statsDue) {
+            // One reader, and every vector read at most once, for both after-steps.
+            try (SimilarityIndex index = SimilarityIndex.open(indexDir)) {
+                LibraryVectors library = new LibraryVectors(index);
+                if (mapDue) {
+                    relaidOut = updateMap(indexDir, index, library, embedded, plan.removed(), relayout);
+                }
+                if (statsDue) {
+                    HubnessStats.update(indexDir, index.size(), library, embedded, plan.removed());
+                }
+            }
         }
         int total = plan.before().size() + added - plan.removed().size();
         return new Result(added, embedded.size() - added + plan.retagged().size(), plan.removed().size(),
@@ -231,19 +243,14 @@ public final class LibraryIndexer {
         }
     }
 
-    private static boolean updateMap(Path indexDir, List<IndexedTrack> embedded, List<String> removed, boolean relayout)
-            throws IOException {
-        boolean hasMap = LibraryMap.exists(indexDir);
-        if (hasMap && !relayout && embedded.isEmpty() && removed.isEmpty()) {
-            return false;
-        }
-        try (SimilarityIndex index = SimilarityIndex.open(indexDir)) {
-            boolean full = relayout || !hasMap || embedded.size() > RELAYOUT_SHARE * index.size();
-            LibraryMap map = full ? LibraryMap.layout(index.all())
-                    : LibraryMap.read(indexDir).without(removed).place(embedded, index);
-            map.write(indexDir);
-            return full;
-        }
+    /** Lays the map out anew or places the new tracks on it; true when laid out anew. */
+    private static boolean updateMap(Path indexDir, SimilarityIndex index, LibraryVectors library,
+                                     List<IndexedTrack> embedded, List<String> removed, boolean relayout) throws IOException {
+        boolean full = relayout || !LibraryMap.exists(indexDir) || embedded.size() > RELAYOUT_SHARE * index.size();
+        LibraryMap map = full ? LibraryMap.layout(library.all())
+                : LibraryMap.read(indexDir).without(removed).place(embedded, index);
+        map.write(indexDir);
+        return full;
     }
 
     public static IndexManifest manifest(Path indexDir) throws IOException {

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +38,7 @@ public final class SimilarityService implements AutoCloseable {
     static final int MP_CANDIDATES = 200;
 
     private final Path indexDir;
+    private HubnessStats hubness;
     private final IndexManifest manifest;
     private final SimilarityIndex index;
     private final Map<String, IndexedTrack> tracks;
@@ -187,12 +188,16 @@ public final class SimilarityService implements AutoCloseable {
         return new Neighbours(seed, List.copyOf(top), (options.exact() ? "exact" : "hnsw") + " + mutual proximity", position);
     }
 
-    private HubnessStats hubness() throws IOException {
-        if (!HubnessStats.exists(indexDir)) {
-            throw new UserError(indexDir + " has no hubness statistics (made by songspace index since 2026-12-01): run "
-                    + "index on it again to add them");
+    /** Read on the first mutual-proximity query and kept: the service answers from one snapshot of the index. */
+    private synchronized HubnessStats hubness() throws IOException {
+        if (hubness == null) {
+            if (!HubnessStats.exists(indexDir)) {
+                throw new UserError(indexDir + " has no hubness statistics (made by songspace index since 2026-12-01): "
+                        + "run index on it again to add them");
+            }
+            hubness = HubnessStats.read(indexDir);
         }
-        return HubnessStats.read(indexDir);
+        return hubness;
     }
 
     private static Exclusions exclusionsFor(Seed seed, SearchOptions options) {
