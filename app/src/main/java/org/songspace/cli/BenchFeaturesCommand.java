@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -13,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.songspace.audio.AudioClip;
 import org.songspace.audio.AudioFiles;
 import org.songspace.audio.AudioLoader;
@@ -103,7 +101,7 @@ final class BenchFeaturesCommand implements Callable<Integer> {
             return 0;
         } finally {
             if (temp != null) {
-                deleteTree(temp);
+                org.songspace.io.AtomicFiles.deleteTree(temp);
             }
         }
     }
@@ -177,13 +175,5 @@ final class BenchFeaturesCommand implements Callable<Integer> {
             out.add(p);
         }
         return out;
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

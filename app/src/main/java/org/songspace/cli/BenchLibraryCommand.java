@@ -94,7 +94,7 @@ final class BenchLibraryCommand implements Callable<Integer> {
                 (t2 - embeddedAt[0]) / 1e9}, cores);
             return 0;
         } finally {
-            BenchFeaturesCommand.deleteTree(work);
+            org.songspace.io.AtomicFiles.deleteTree(work);
         }
     }
 

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train cae, triplet and crnn on one split, add the mean log-mel and MFCC baselines, evaluate "
+        description = {"Train the encoders (--models: cae, triplet, crnn, contrastive) on one split, add the mean log-mel and MFCC baselines, evaluate "
                 + "them all alike and write OUT/report.html (opens from disk), OUT/metrics.json, OUT/maps/*.png, "
                 + "the models, the embeddings and the split."},
         footer = {"", "Examples:", "  ./songspace compare demo-corpus --out reports/demo --epochs 20",

@@ -1,12 +1,16 @@
 package org.songspace.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.songspace.features.FeatureConfig;
 import org.songspace.features.FeatureManifest;
 import org.songspace.index.IndexedTrack;
 import org.songspace.index.LibraryIndexer;
+import org.songspace.io.AtomicFiles;
+import org.songspace.io.UserError;
 import org.songspace.model.ModelFolder;
 import org.songspace.model.SavedModel;
 import picocli.CommandLine.Command;
@@ -17,20 +21,26 @@ import picocli.CommandLine.Parameters;
 @Command(name = "index", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Build or update the similarity index of a library: embeds every track with MODEL and stores "
                 + "vectors + metadata in an embedded Lucene index (HNSW, cosine), plus a 2-D map of the library.",
+            "Without a model (index LIBRARY --out DIR), a new index trains the self-supervised contrastive encoder "
+                + "on the library itself (no labels needed; a few minutes per thousand tracks on 2 cores) and an "
+                + "existing one keeps its own model.",
             "Run it again after adding, changing or removing files: only new or changed files are embedded, removed "
                 + "ones disappear, and new tracks are placed on the existing map beside their nearest neighbours "
                 + "(--relayout lays the whole map out again). The index keeps a copy of its model and refuses another one."},
-        footer = {"", "Examples:", "  ./songspace index models/triplet ~/Music --out music-index",
+        footer = {"", "Examples:", "  ./songspace index ~/Music --out music-index   # no labels, no model: learns one",
+            "  ./songspace index models/triplet ~/Music --out music-index",
             "  ./songspace index models/triplet ~/Music --out music-index --excerpt 0   # whole tracks"})
 final class IndexCommand implements Callable<Integer> {
     /** Libraries are analysed from 30 s of each track, in three windows (see docs/results.md for the measurement). */
     static final double DEFAULT_EXCERPT_SECONDS = 30;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A model folder written by train.")
-    Path model;
+    @Parameters(arity = "1..2", paramLabel = "[MODEL] LIBRARY", description = {"MODEL: a model folder written by train "
+            + "(or --model; optional).", "LIBRARY: a folder of audio (any layout), or a CSV manifest."})
+    List<Path> positional;
 
-    @Parameters(index = "1", paramLabel = "LIBRARY", description = "A folder of audio (any layout), or a CSV manifest.")
-    Path library;
+    @Option(names = {"-m", "--model"}, paramLabel = "MODEL_DIR", description = "A model folder written by train "
+            + "(default: the index's own model, or one trained on the library without labels).")
+    Path modelOption;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "INDEX_DIR", description = "Index folder (created or updated).")
     Path out;
@@ -44,15 +54,44 @@ final class IndexCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
-        SavedModel saved = ModelFolder.read(model);
-        PreparedData prepared = PreparedData.prepare(library, dataOptions.layout, dataOptions.features, saved.features(),
-                dataOptions.quiet, true, dataOptions.excerpt(DEFAULT_EXCERPT_SECONDS));
-        LibraryIndexer.Result result = index(prepared, model, out, relayout, dataOptions.quiet);
-        System.out.printf(Locale.ROOT, "index: %d tracks in %s (%d added, %d updated, %d removed, %d unchanged; map %s) with %s in %.1f s%n",
-                result.total(), out, result.added(), result.updated(), result.removed(), result.unchanged(),
-                result.relaidOut() ? "laid out" : result.added() + result.updated() + result.removed() == 0 ? "unchanged"
-                        : "new tracks placed on it", saved.id(), (System.nanoTime() - start) / 1e9);
+        Path library = positional.get(positional.size() - 1);
+        Path model = positional.size() == 2 ? positional.get(0) : modelOption;
+        if (positional.size() == 2 && modelOption != null) {
+            throw new UserError("give the model once: as the first argument or as --model, not both");
+        }
+        Path trained = null;
+        if (model == null && (model = LabelFreeModel.existing(out)) != null) {
+            System.out.println("index: no --model given: updating with the index's own model");
+        }
+        PreparedData prepared;
+        try {
+            if (model == null) {
+                prepared = prepare(library, FeatureConfig.librosaDefaults());
+                Path parent = Files.createDirectories(out.toAbsolutePath().normalize().getParent());
+                trained = Files.createTempDirectory(parent, ".songspace-model-");
+                LabelFreeModel.train(prepared, trained, dataOptions.quiet);
+                model = trained;
+            } else {
+                prepared = prepare(library, ModelFolder.read(model).features());
+            }
+            SavedModel saved = ModelFolder.read(model);
+            LibraryIndexer.Result result = index(prepared, model, out, relayout, dataOptions.quiet);
+            System.out.printf(Locale.ROOT, "index: %d tracks in %s (%d added, %d updated, %d removed, %d unchanged; map %s) with %s in %.1f s%n",
+                    result.total(), out, result.added(), result.updated(), result.removed(), result.unchanged(),
+                    result.relaidOut() ? "laid out" : result.added() + result.updated() + result.removed() == 0 ? "unchanged"
+                            : "new tracks placed on it", saved.id(), (System.nanoTime() - start) / 1e9);
+        } finally {
+            if (trained != null) {
+                // The index keeps its own copy of the model (OUT/model); the training folder is scratch.
+                AtomicFiles.deleteTree(trained);
+            }
+        }
         return 0;
+    }
+
+    private PreparedData prepare(Path library, FeatureConfig config) throws java.io.IOException {
+        return PreparedData.prepare(library, dataOptions.layout, dataOptions.features, config, dataOptions.quiet, true,
+                dataOptions.excerpt(DEFAULT_EXCERPT_SECONDS));
     }
 
     /** Embeds and stores the prepared tracks into {@code out} (the part of this command that benchmarks time too). */

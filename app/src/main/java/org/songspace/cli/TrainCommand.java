@@ -21,13 +21,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train an encoder (cae, triplet or crnn) on 3 s log-mel segments and save it as a model folder.",
+        description = {"Train an encoder on 3 s log-mel segments and save it as a model folder: triplet or crnn learn from "
+                + "labels; cae and contrastive (self-supervised: two views of each track) need none.",
             "DATA is an audio collection in any layout (features are computed into the cache on first use) or a "
                 + "features folder. Without --split, a track-level split is made (group-aware when artists are known) "
                 + "and saved in OUT/split/. Every epoch prints validation k-NN accuracy and collapse diagnostics "
                 + "(mean pairwise cosine, effective rank); triplet and crnn keep their last epoch, cae its best "
-                + "(--keep). OUT/model.json + OUT/parameters.bin are all that embed needs."},
-        footer = {"", "Example:", "  ./songspace train --model triplet demo-corpus --out models/triplet --epochs 20 --seed 1"})
+                + "training loss or validation score, contrastive its best held-out contrastive loss (--keep). OUT/model.json + OUT/parameters.bin are all that embed needs."},
+        footer = {"", "Example:", "  ./songspace train --model triplet demo-corpus --out models/triplet --epochs 20 --seed 1",
+            "  ./songspace train --model contrastive ~/Music --out models/mine"})
 final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-m", "--model"}, required = true, paramLabel = "TYPE", description = "${COMPLETION-CANDIDATES} (any case).")
     EncoderType model;

@@ -12,7 +12,9 @@ class TrainLog implements TrainingListener {
         System.out.printf(Locale.ROOT, "epoch %3d  loss %.4f  valid k-NN %s  cos %s  rank %s%s  lr %.2e  %.1f s%s%n",
                 r.epoch(), r.loss(), Double.isNaN(r.validAccuracy()) ? "  n/a" : String.format(Locale.ROOT, "%.3f",
                         r.validAccuracy()), metric(r, Monitor.MEAN_COSINE, "%.4f"), metric(r, Monitor.EFFECTIVE_RANK, "%.1f"),
-                r.metrics().containsKey(Monitor.ACTIVE_TRIPLETS) ? "  active " + metric(r, Monitor.ACTIVE_TRIPLETS, "%.2f") : "",
+                (r.metrics().containsKey(Monitor.ACTIVE_TRIPLETS) ? "  active " + metric(r, Monitor.ACTIVE_TRIPLETS, "%.2f") : "")
+                        + (r.metrics().containsKey(Monitor.VALID_CONTRAST) ? "  held-out contrast "
+                        + metric(r, Monitor.VALID_CONTRAST, "%.4f") : ""),
                 r.learningRate(), r.seconds(), improved ? "  (saved)" : "");
     }
 

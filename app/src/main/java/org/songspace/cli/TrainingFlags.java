@@ -16,7 +16,7 @@ final class TrainingFlags {
             description = "What triplet and crnn learn from, ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     TrainingOptions.Objective objective;
 
-    @Option(names = "--temperature", defaultValue = "0.1", description = "SupCon temperature (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--temperature", defaultValue = "0.1", description = "Temperature of the contrastive losses, SupCon and NT-Xent (default: ${DEFAULT-VALUE}).")
     float temperature;
 
     @Option(names = "--mining", defaultValue = "batch_hard",
@@ -41,7 +41,7 @@ final class TrainingFlags {
     float finalLr;
 
     @Option(names = "--steps-per-epoch", defaultValue = "0",
-            description = "Batches per epoch; 0 = two crops of every training track (triplet, crnn) or one pass over the segments (cae).")
+            description = "Batches per epoch; 0 = two crops of every training track (triplet, crnn, contrastive) or one pass over the segments (cae).")
     int stepsPerEpoch;
 
     @Option(names = "--keep", defaultValue = "auto",

@@ -180,6 +180,7 @@ public final class Comparison {
             case CAE -> "conv autoencoder";
             case TRIPLET -> "conv + triplet loss";
             case CRNN -> "conv + GRU, triplet loss";
+            case CONTRASTIVE -> "conv, self-supervised contrast (no labels)";
         };
     }
 

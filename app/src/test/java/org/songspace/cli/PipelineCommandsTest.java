@@ -197,4 +197,37 @@ class PipelineCommandsTest {
         assertEquals(0, CliRun.of("export", index.toString(), "--format", "npy", "--out", npy.toString()).exitCode());
         assertEquals(12, Npy.read(npy).rows());
     }
+
+    /** A library with no labels and no model: index learns the self-supervised model from it, then keeps it. */
+    @Test
+    void indexWithoutAModelTrainsTheContrastiveEncoderOnTheLibrary() throws IOException {
+        Path index = tmp.resolve("label-free/index");
+        CliRun first = CliRun.of("index", demo.resolve("corpus").toString(), "--out", index.toString(), "--layout", "unlabeled",
+                "--features", tmp.resolve("label-free/features").toString(), "-q");
+        assertEquals(0, first.exitCode(), first.toString());
+        assertTrue(first.out().contains("training the self-supervised contrastive encoder on the library's 40 tracks"),
+                first.out());
+        assertTrue(Files.readString(index.resolve("model/model.json")).contains("\"id\" : \"contrastive-"));
+        try (var left = Files.list(index.getParent())) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith(".songspace-model-")), "no scratch left");
+        }
+        CliRun similar = CliRun.of("similar", index.toString(), "rock/rock.00000", "-k", "3", "--json");
+        assertEquals(0, similar.exitCode(), similar.toString());
+        assertEquals(3, similar.out().split("\"similarity\"").length - 1, similar.out());
+        CliRun again = CliRun.of("index", demo.resolve("corpus").toString(), "--out", index.toString(), "--layout", "unlabeled",
+                "--features", tmp.resolve("label-free/features").toString(), "-q");
+        assertEquals(0, again.exitCode(), again.toString());
+        assertTrue(again.out().contains("the index's own model") && again.out().contains("40 unchanged"), again.out());
+
+        Path small = tmp.resolve("label-free/small");
+        Files.createDirectories(small);
+        for (int i = 0; i < 3; i++) {
+            String name = String.format(Locale.ROOT, "rock.%05d.wav", i);
+            Files.copy(demo.resolve("corpus/rock").resolve(name), small.resolve(name));
+        }
+        CliRun tooSmall = CliRun.of("index", small.toString(), "--out", tmp.resolve("label-free/small-index").toString(), "-q");
+        assertEquals(Main.FATAL, tooSmall.exitCode(), tooSmall.toString());
+        assertTrue(tooSmall.err().contains("at least 32") && tooSmall.err().contains("--model"), tooSmall.err());
+        assertTrue(Files.notExists(tmp.resolve("label-free/small-index")), "no half-written index");
+    }
 }

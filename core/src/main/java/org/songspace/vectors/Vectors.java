@@ -46,6 +46,15 @@ public final class Vectors {
         return s;
     }
 
+    /** The dot product of {@code n} values of {@code a} from {@code aFrom} and of {@code b} from {@code bFrom}. */
+    public static double dot(float[] a, int aFrom, float[] b, int bFrom, int n) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += a[aFrom + i] * b[bFrom + i];
+        }
+        return s;
+    }
+
     public static double cosine(float[] a, float[] b) {
         double na = Math.sqrt(dot(a, a));
         double nb = Math.sqrt(dot(b, b));

@@ -22,6 +22,10 @@ import java.util.List;
  *   <li>CAE: 2x2 pools, flatten, linear bottleneck (the embedding), and a mirrored decoder of 2x
  *       upsampling + conv-BN-ReLU blocks; outputs {@code [embedding, reconstruction]}.</li>
  *   <li>triplet: 2x2 pools, global average pooling, linear projection, L2 normalisation.</li>
+ *   <li>contrastive: the triplet encoder, whose embedding also feeds a projection head (linear-ReLU-linear,
+ *       L2-normalised) that only the training loss sees; outputs {@code [embedding, projection]}. The
+ *       head absorbs what the augmentations vary, so the embedding before it keeps more of the music
+ *       (SimCLR, Chen et al. 2020).</li>
  *   <li>CRNN: pools of 2x2, 2x2, 4x1, 4x1 keep time resolution (T/4 steps); the frequency and channel
  *       axes become GRU features; the mean GRU output over time is projected and L2-normalised.</li>
  * </ul>
@@ -36,6 +40,7 @@ public final class Encoders {
             case CAE -> autoencoder(spec);
             case TRIPLET -> tripletEncoder(spec);
             case CRNN -> crnn(spec);
+            case CONTRASTIVE -> contrastive(spec);
         };
     }
 
@@ -64,6 +69,26 @@ public final class Encoders {
                 .add(LambdaBlock.singleton(x -> x.mean(new int[] {3}).mean(new int[] {2}), "global_average_pool"))
                 .add(Linear.builder().setUnits(spec.embeddingDim()).build())
                 .add(LambdaBlock.singleton(Encoders::l2Normalise, "l2_normalise"));
+    }
+
+    /** Width of the contrastive encoder's projection head (hidden layer and output). */
+    static final int PROJECTION_HIDDEN = 256;
+    static final int PROJECTION_DIM = 128;
+
+    private static Block contrastive(EncoderSpec spec) {
+        SequentialBlock head = new SequentialBlock()
+                .add(Linear.builder().setUnits(PROJECTION_HIDDEN).build())
+                .add(Activation.reluBlock())
+                .add(Linear.builder().setUnits(PROJECTION_DIM).build())
+                .add(LambdaBlock.singleton(Encoders::l2Normalise, "l2_normalise"));
+        ParallelBlock both = new ParallelBlock(
+                outputs -> new NDList(outputs.get(0).singletonOrThrow(), outputs.get(1).singletonOrThrow()),
+                List.of(LambdaBlock.singleton(Encoders::l2Normalise, "l2_normalise"), head));
+        return new SequentialBlock()
+                .add(trunk(spec, new int[][] {{2, 2}, {2, 2}, {2, 2}, {2, 2}}))
+                .add(LambdaBlock.singleton(x -> x.mean(new int[] {3}).mean(new int[] {2}), "global_average_pool"))
+                .add(Linear.builder().setUnits(spec.embeddingDim()).build())
+                .add(both);
     }
 
     private static Block crnn(EncoderSpec spec) {

@@ -12,22 +12,35 @@ import ai.djl.training.loss.Loss;
  * L2-normalised embeddings and t a temperature. Every other segment of the batch pushes, every positive
  * pulls, so the embeddings keep spreading over the sphere instead of collapsing to one point, which is
  * where batch-hard triplets on small real sets end up.
- * Labels: the predictions' first array is the embeddings [B, D]; the labels' first is the class [B].
+ * Labels: the predictions' first array is the embeddings [B, D] (for {@link #ntXent} the second, the
+ * projection head's output); the labels' first is the class [B].
+ * With the two augmented views of each track as the only positives, this is NT-Xent (SimCLR).
  */
 public final class SupConLoss extends Loss {
     private final float temperature;
+    private final int output;
 
     public SupConLoss(float temperature) {
-        super("supcon");
+        this("supcon", temperature, 0);
+    }
+
+    private SupConLoss(String name, float temperature, int output) {
+        super(name);
+        this.output = output;
         if (!(temperature > 0)) {
             throw new IllegalArgumentException("temperature must be positive, got " + temperature);
         }
         this.temperature = temperature;
     }
 
+    /** NT-Xent on the projection head's output: labels name each segment's track (two views per track). */
+    public static SupConLoss ntXent(float temperature) {
+        return new SupConLoss("nt_xent", temperature, 1);
+    }
+
     @Override
     public NDArray evaluate(NDList labels, NDList predictions) {
-        return loss(predictions.get(0), labels.get(0), temperature);
+        return loss(predictions.get(output), labels.get(0), temperature);
     }
 
     static NDArray loss(NDArray embeddings, NDArray classes, float temperature) {

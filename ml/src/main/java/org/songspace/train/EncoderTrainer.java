@@ -22,11 +22,8 @@ import org.songspace.model.EncoderSpec;
 import org.songspace.model.EncoderType;
 import org.songspace.model.Encoders;
 import org.songspace.model.Normaliser;
-import org.songspace.model.ReconstructionLoss;
 import org.songspace.model.SavedModel;
-import org.songspace.model.SupConLoss;
 import org.songspace.model.TorchRuntime;
-import org.songspace.model.TripletLoss;
 
 /**
  * Trains one encoder: sets the run up (split, normalisation, model, Adam on a cosine schedule, resume),
@@ -71,18 +68,16 @@ public final class EncoderTrainer {
             listener.note(sampler.paddedTracks() + " training tracks are shorter than one " + spec.frames()
                     + "-frame segment; they are padded with their quietest value");
         }
-        // Label-trained encoders see two crops of each track per epoch (measured on emotify-dev, see
-        // docs/results.md); the autoencoder about one pass over every segment.
-        int steps = options.stepsPerEpoch() > 0 ? options.stepsPerEpoch() : type.usesLabels()
+        // Encoders that learn by contrast see two crops of each track per epoch (measured on emotify-dev,
+        // see docs/results.md); the autoencoder about one pass over every segment.
+        int steps = options.stepsPerEpoch() > 0 ? options.stepsPerEpoch() : type.learnsByContrast()
                 ? sampler.stepsForCrops(options.batchSize(), CROPS_PER_TRACK) : sampler.stepsPerEpoch(options.batchSize());
         // DJL's cosine tracker refuses a final rate equal to the start: that is a constant rate.
         Tracker schedule = options.finalLearningRate() >= options.learningRate() ? Tracker.fixed(options.learningRate())
                 : Tracker.cosine().setBaseValue(options.learningRate()).optFinalValue(options.finalLearningRate())
                         .setMaxUpdates(Math.max(1, options.epochs() * steps)).build();
         ResumableAdam optimizer = new ResumableAdam(schedule);
-        Loss loss = type == EncoderType.CAE ? new ReconstructionLoss(Encoders.reconstructedFrames(spec))
-                : options.objective() == TrainingOptions.Objective.SUPCON ? new SupConLoss(options.temperature())
-                : new TripletLoss(options.margin(), options.mining());
+        Loss loss = Objectives.loss(type, spec, options);
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(optimizer)
                 .optDevices(new Device[] {device});
         EpochProbe probe = probe(spec, labelNames);
@@ -93,7 +88,7 @@ public final class EncoderTrainer {
                 trainer.initialize(new Shape(options.batchSize(), 1, spec.nMels(), spec.frames()));
                 optimizer.bind(model.getBlock());
                 TrainingRun run = new TrainingRun(request, manifest, model, trainer, optimizer,
-                        probe.measuresAccuracy() ? Monitor.validKnn() : Monitor.trainLoss(), options.keep().resolve(type));
+                        monitor(type, probe), options.keep().resolve(type));
                 if (resumed != null) {
                     Checkpointer.restore(run, resumed);
                 }
@@ -118,17 +113,34 @@ public final class EncoderTrainer {
     }
 
     /**
+     * The score that decides "better": held-out contrastive loss for the contrastive encoder (labels, when
+     * there are any, are only reported), else validation k-NN where there are labels, else the training loss.
+     */
+    private static Monitor monitor(EncoderType type, EpochProbe probe) {
+        if (type == EncoderType.CONTRASTIVE) {
+            return probe.measuresContrast() ? Monitor.validContrast() : Monitor.trainLoss();
+        }
+        return probe.measuresAccuracy() ? Monitor.validKnn() : Monitor.trainLoss();
+    }
+
+    /**
      * The per-epoch probe: k-NN validation when there is something to validate on (labelled validation
-     * tracks and two labels), collapse diagnostics always.
+     * tracks and two labels), the held-out contrastive loss for the contrastive encoder (on every validation
+     * track, labelled or not), collapse diagnostics always.
      */
     private EpochProbe probe(EncoderSpec spec, List<String> labelNames) throws IOException {
-        List<String> valid = request.split().valid().stream().filter(id -> request.labels().get(id) != null).toList();
+        List<String> allValid = request.split().valid();
+        List<String> valid = allValid.stream().filter(id -> request.labels().get(id) != null).toList();
         List<String> labelled = request.split().train().stream().filter(id -> request.labels().get(id) != null).toList();
-        boolean knn = !valid.isEmpty() && labelNames.size() >= 2 && !labelled.isEmpty();
+        boolean contrast = request.type() == EncoderType.CONTRASTIVE;
+        boolean knn = !valid.isEmpty() && labelNames.size() >= 2 && !labelled.isEmpty()
+                && (!contrast || valid.size() == allValid.size());
         List<String> reference = knn ? labelled : request.split().train();
-        List<String> validIds = knn ? valid : List.of();
+        List<String> validIds = contrast ? allValid : knn ? valid : List.of();
+        EpochProbe.Scores scores = new EpochProbe.Scores(knn, contrast ? request.options().temperature() : Float.NaN,
+                request.options().kNeighbours());
         return EpochProbe.create(request.store(), spec, reference, labelIndices(reference, labelNames), validIds,
-                labelIndices(validIds, labelNames), request.options().kNeighbours(), request.options().seed());
+                labelIndices(validIds, labelNames), scores, request.options().seed());
     }
 
     private int[] labelIndices(List<String> ids, List<String> labelNames) {

@@ -18,7 +18,7 @@ import org.songspace.vectors.Vectors;
 
 /**
  * What the model makes of a fixed sample of tracks after every epoch: validation k-NN accuracy (when there
- * are labelled validation tracks) and collapse diagnostics of the sample's track embeddings (always). The
+ * are labelled validation tracks), the held-out contrastive loss (contrastive encoder) and collapse diagnostics of the sample's track embeddings (always). The
  * sample is cheap enough to run every epoch: reference (training) and validation tracks, each represented
  * by a few evenly spaced segments cut once and kept in memory. Re-reading and embedding every segment of
  * every training track each epoch took more than half of the epoch on a real library.
@@ -30,7 +30,7 @@ final class EpochProbe {
     static final int VALID_SEGMENTS = 5;
 
     private final EncoderSpec spec;
-    private final int k;
+    private final Scores scores;
     private final Crops reference;
     private final Crops valid;
 
@@ -49,24 +49,34 @@ final class EpochProbe {
         }
     }
 
-    private EpochProbe(EncoderSpec spec, int k, Crops reference, Crops valid) {
+    /**
+     * What to score on the validation sample besides the collapse diagnostics.
+     *
+     * @param knn         k-NN accuracy by the reference sample (needs labels)
+     * @param temperature the held-out contrastive loss at this temperature, or NaN for none
+     * @param k           neighbours of the k-NN vote
+     */
+    record Scores(boolean knn, float temperature, int k) {
+    }
+
+    private EpochProbe(EncoderSpec spec, Scores scores, Crops reference, Crops valid) {
         this.spec = spec;
-        this.k = k;
+        this.scores = scores;
         this.reference = reference;
         this.valid = valid;
     }
 
     /**
-     * Training (reference) and validation ids with label indices; without labelled validation tracks pass
-     * empty validation lists and only the diagnostics are measured. The samples are fixed by {@code seed}.
+     * Training (reference) and validation ids with label indices; with empty validation lists only the
+     * diagnostics are measured. The samples are fixed by {@code seed}.
      */
     static EpochProbe create(FeatureStore store, EncoderSpec spec, List<String> referenceIds, int[] referenceLabels,
-                               List<String> validIds, int[] validLabels, int k, long seed) throws IOException {
+                               List<String> validIds, int[] validLabels, Scores scores, long seed) throws IOException {
         Crops ref = crops(store, spec, sample(referenceIds.size(), MAX_REFERENCE_TRACKS, seed), referenceIds,
                 referenceLabels, REFERENCE_SEGMENTS);
         Crops val = crops(store, spec, sample(validIds.size(), MAX_VALID_TRACKS, seed + 1), validIds, validLabels,
                 VALID_SEGMENTS);
-        return new EpochProbe(spec, k, ref, val);
+        return new EpochProbe(spec, scores, ref, val);
     }
 
     private static List<Integer> sample(int n, int max, long seed) {
@@ -126,7 +136,15 @@ final class EpochProbe {
 
     /** Whether there is a validation sample to score k-NN accuracy on. */
     boolean measuresAccuracy() {
-        return valid.tracks() > 0;
+        return scores.knn() && valid.tracks() > 0;
+    }
+
+    /**
+     * Whether the held-out contrastive loss is measured: it needs two validation tracks long enough for two
+     * segments each (clips of about one segment leave the training loss to decide).
+     */
+    boolean measuresContrast() {
+        return !Float.isNaN(scores.temperature()) && java.util.Arrays.stream(valid.counts()).filter(c -> c >= 2).count() >= 2;
     }
 
     /**
@@ -137,17 +155,15 @@ final class EpochProbe {
         Map<String, Double> out = new LinkedHashMap<>();
         try (TrackEncoder encoder = new TrackEncoder(run.model().getBlock(), spec, run.normaliser(),
                 run.trainer().getManager())) {
-            float[][] refVectors = trackVectors(encoder, reference);
-            float[][] validVectors = trackVectors(encoder, valid);
-            if (validVectors.length > 0) {
-                Knn knn = new Knn(refVectors, reference.labels(), Math.min(k, refVectors.length), Knn.Metric.COSINE);
-                int correct = 0;
-                for (int i = 0; i < validVectors.length; i++) {
-                    if (knn.predict(validVectors[i]) == valid.labels()[i]) {
-                        correct++;
-                    }
-                }
-                out.put(Monitor.VALID_KNN, correct / (double) validVectors.length);
+            float[][] refVectors = trackVectors(encoder.embedSegments(reference.segments(), reference.totalSegments()), reference);
+            float[] validSegments = encoder.embedSegments(valid.segments(), valid.totalSegments());
+            float[][] validVectors = trackVectors(validSegments, valid);
+            if (measuresAccuracy()) {
+                out.put(Monitor.VALID_KNN, knnAccuracy(refVectors, validVectors));
+            }
+            if (measuresContrast()) {
+                out.put(Monitor.VALID_CONTRAST, contrastiveLoss(validSegments, valid.counts(), spec.embeddingDim(),
+                        scores.temperature()));
             }
             float[][] all = new float[refVectors.length + validVectors.length][];
             System.arraycopy(refVectors, 0, all, 0, refVectors.length);
@@ -159,9 +175,63 @@ final class EpochProbe {
         return out;
     }
 
-    private float[][] trackVectors(TrackEncoder encoder, Crops crops) {
+    private double knnAccuracy(float[][] refVectors, float[][] validVectors) {
+        Knn knn = new Knn(refVectors, reference.labels(), Math.min(scores.k(), refVectors.length), Knn.Metric.COSINE);
+        int correct = 0;
+        for (int i = 0; i < validVectors.length; i++) {
+            if (knn.predict(validVectors[i]) == valid.labels()[i]) {
+                correct++;
+            }
+        }
+        return correct / (double) validVectors.length;
+    }
+
+    /**
+     * The contrastive loss of unit-length segment embeddings (rows of {@code emb}, grouped by track in
+     * {@code counts}): for each segment of a track with two or more, the mean over the track's other
+     * segments of -log(exp(s_ap / t) / sum over every other segment exp(s_aj / t)). It falls when segments
+     * of one track gather and different tracks spread; it needs no labels.
+     */
+    static double contrastiveLoss(float[] emb, int[] counts, int dim, float temperature) {
+        int n = emb.length / dim;
+        int[] track = new int[n];
+        int row = 0;
+        for (int t = 0; t < counts.length; t++) {
+            for (int c = 0; c < counts[t]; c++) {
+                track[row++] = t;
+            }
+        }
+        double total = 0;
+        int anchors = 0;
+        double[] logits = new double[n];
+        for (int a = 0; a < n; a++) {
+            if (counts[track[a]] < 2) {
+                continue;
+            }
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < n; j++) {
+                logits[j] = j == a ? Double.NEGATIVE_INFINITY : Vectors.dot(emb, a * dim, emb, j * dim, dim) / temperature;
+                max = Math.max(max, logits[j]);
+            }
+            double sum = 0;
+            for (int j = 0; j < n; j++) {
+                sum += j == a ? 0 : Math.exp(logits[j] - max);
+            }
+            double logDenominator = max + Math.log(sum);
+            double positive = 0;
+            for (int j = 0; j < n; j++) {
+                if (j != a && track[j] == track[a]) {
+                    positive += logDenominator - logits[j];
+                }
+            }
+            total += positive / (counts[track[a]] - 1);
+            anchors++;
+        }
+        return anchors == 0 ? Double.NaN : total / anchors;
+    }
+
+    private float[][] trackVectors(float[] emb, Crops crops) {
         int dim = spec.embeddingDim();
-        float[] emb = encoder.embedSegments(crops.segments(), crops.totalSegments());
         float[][] out = new float[crops.tracks()][];
         int row = 0;
         for (int t = 0; t < out.length; t++) {

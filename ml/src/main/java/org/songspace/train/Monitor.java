@@ -16,6 +16,11 @@ import org.songspace.model.SavedModel;
 public record Monitor(String metric, boolean higherIsBetter, int window) {
     /** Validation k-NN accuracy (labels needed). */
     public static final String VALID_KNN = "valid_knn_accuracy";
+    /**
+     * The contrastive loss of held-out tracks' segment embeddings, each segment's positives being the other
+     * segments of its track (label-free; contrastive encoder).
+     */
+    public static final String VALID_CONTRAST = "valid_contrastive_loss";
     /** Mean training loss of the epoch (always there). */
     public static final String TRAIN_LOSS = "train_loss";
     /** Mean pairwise cosine of the probe's track embeddings (near 1: collapsed). */
@@ -28,6 +33,11 @@ public record Monitor(String metric, boolean higherIsBetter, int window) {
     /** Validation k-NN accuracy averaged over the last 3 epochs. */
     public static Monitor validKnn() {
         return new Monitor(VALID_KNN, true, 3);
+    }
+
+    /** Held-out contrastive loss averaged over the last 3 epochs, lower is better. */
+    public static Monitor validContrast() {
+        return new Monitor(VALID_CONTRAST, false, 3);
     }
 
     public static Monitor trainLoss() {

@@ -16,9 +16,7 @@ import ai.djl.training.optimizer.Adam;
 import org.songspace.model.EncoderSpec;
 import org.songspace.model.EncoderType;
 import org.songspace.model.Encoders;
-import org.songspace.model.ReconstructionLoss;
 import org.songspace.model.TorchRuntime;
-import org.songspace.model.TripletLoss;
 
 /** Times training steps and inference of one encoder on random input, for {@code songspace bench train}. */
 public final class StepBenchmark {
@@ -33,8 +31,7 @@ public final class StepBenchmark {
         TorchRuntime.configure();
         Engine.getEngine("PyTorch").setRandomSeed(1);
         EncoderSpec spec = EncoderSpec.defaults(type, 128, 130);
-        Loss loss = type == EncoderType.CAE ? new ReconstructionLoss(Encoders.reconstructedFrames(spec))
-                : new TripletLoss(0.3f, TripletLoss.Mining.BATCH_HARD);
+        Loss loss = Objectives.loss(type, spec, TrainingOptions.defaults());
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(Adam.builder().build())
                 .optDevices(new Device[] {Device.cpu()});
         try (Model model = Model.newInstance("bench-" + type.id(), Device.cpu())) {

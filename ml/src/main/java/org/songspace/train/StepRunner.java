@@ -19,12 +19,16 @@ final class StepRunner {
     private final EncoderType type;
     private final TrainingOptions options;
     private final ResumableAdam optimizer;
+    private final TrainingSampler.Mode mode;
+    private final SegmentAugmenter augmenter;
 
     StepRunner(TrainingSampler sampler, EncoderType type, TrainingOptions options, ResumableAdam optimizer) {
         this.sampler = sampler;
         this.type = type;
         this.options = options;
         this.optimizer = optimizer;
+        this.mode = Objectives.batches(type);
+        this.augmenter = Objectives.augmenter(type, options);
     }
 
     /** Loads the epoch's tracks (a fresh sample when the training set exceeds memory). */
@@ -38,8 +42,8 @@ final class StepRunner {
 
     /** Trains on one batch. */
     StepResult step(Trainer trainer, Random random, EncoderSpec spec, Normaliser normaliser) {
-        TrainingSampler.Batch batch = sampler.next(random, options.labelsPerBatch(), options.segmentsPerLabel(),
-                type.usesLabels(), options.augment());
+        TrainingSampler.Batch batch = sampler.next(random, options.labelsPerBatch(), options.segmentsPerLabel(), mode,
+                augmenter);
         normaliser.apply(batch.data(), batch.size(), spec.frames());
         try (NDManager scope = trainer.getManager().newSubManager()) {
             NDArray x = scope.create(batch.data(), new Shape(batch.size(), 1, spec.nMels(), spec.frames()));

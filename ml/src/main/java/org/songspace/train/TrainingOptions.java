@@ -30,7 +30,8 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
     /**
      * Which epoch the model folder keeps: the best by the monitored score (with early stopping), the last
      * one, or AUTO: the last for the label-trained encoders (on real music with unseen artists the noisy
-     * validation score picked under-trained epochs), the best for the autoencoder.
+     * validation score picked under-trained epochs), the best for the autoencoder and the contrastive
+     * encoder (monitored on a label-free score: reconstruction, or the held-out contrastive loss).
      */
     public enum Keep {
         AUTO, BEST, LAST;
@@ -42,13 +43,13 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
 
     /**
      * How log-mel input is standardised: per mel band, one mean and deviation for all bands, or AUTO: global
-     * for the label-trained encoders (measured on unseen artists), per band for the autoencoder.
+     * for the encoders that learn by contrast (measured on unseen artists), per band for the autoencoder.
      */
     public enum Normalisation {
         AUTO, PER_BAND, GLOBAL;
 
         public Normalisation resolve(org.songspace.model.EncoderType type) {
-            return this != AUTO ? this : type.usesLabels() ? GLOBAL : PER_BAND;
+            return this != AUTO ? this : type.learnsByContrast() ? GLOBAL : PER_BAND;
         }
     }
 

@@ -13,12 +13,28 @@ import org.songspace.features.Segmenter;
  * Draws training batches from the training tracks held in memory (at most {@code maxTracks}; a larger
  * training set is sampled afresh each epoch, each label keeping its share, so memory stays bounded).
  * A track shorter than one segment is padded with its quietest value (what silence looks like in it)
- * and counted in {@link #paddedTracks()}, never dropped. Segments are
- * random crops (any start frame), and with augmentation each gets a random gain (+-6 dB), one time mask
- * (up to 15 frames) and one frequency mask (up to 12 bands), each with probability 1/2; masked cells
- * take the segment's mean. Batches are P labels x K segments for triplet training, or uniform for the CAE.
+ * and counted in {@link #paddedTracks()}, never dropped. Segments are random crops (any start frame),
+ * changed by a {@link SegmentAugmenter}. Batches ({@link Mode}) are P labels x K different tracks for the
+ * label-trained encoders, uniform for the CAE, or two views of each of P x K / 2 different tracks for the
+ * contrastive encoder.
  */
 final class TrainingSampler {
+    /** How a batch is drawn. */
+    enum Mode {
+        /** Any segment of any track (the autoencoder). */
+        UNIFORM,
+        /** P labels x K different tracks of each; the label is the class. */
+        LABELS,
+        /**
+         * Two views of each track: crops from different places, each with a tempo change of up to +-10 %
+         * (probability 1/2); the "label" is the track, so the views are each other's only positive.
+         */
+        VIEWS
+    }
+
+    /** Largest tempo change of a contrastive view (a crop of 0.9-1.1 segments stretched to one). */
+    static final double MAX_TEMPO_CHANGE = 0.1;
+
     private final FeatureStore store;
     private final List<String> trackIds;
     private final int[] trackLabels;
@@ -119,15 +135,41 @@ final class TrainingSampler {
         return loaded.get(0).nMels();
     }
 
-    /**
-     * A batch of raw dB segments [n][nMels][frames] with labels; {@code p} labels x {@code k} segments, or
-     * {@code p * k} uniform segments when {@code pk} is false.
-     */
-    Batch next(Random random, int p, int k, boolean pk, boolean augment) {
+    /** A batch of {@code p * k} raw dB segments [n][nMels][frames] with labels, drawn as {@code mode} says. */
+    Batch next(Random random, int p, int k, Mode mode, SegmentAugmenter augmenter) {
         int n = p * k;
         int nMels = nMels();
         float[] data = new float[n * nMels * frames];
         int[] labels = new int[n];
+        // The label order is drawn even for uniform batches, so a seed draws what it drew before views existed.
+        List<Integer> usable = mode == Mode.VIEWS ? List.of() : shuffledLabels(random);
+        int[] tracks = switch (mode) {
+            case UNIFORM -> null;
+            case LABELS -> distinctTracksPerLabel(usable, p, k, random);
+            case VIEWS -> pairedTracks(n, random);
+        };
+        int previousStart = -1;
+        for (int b = 0; b < n; b++) {
+            int track = tracks == null ? random.nextInt(loaded.size()) : tracks[b];
+            MelSpectrogram spec = loaded.get(track);
+            int offset = b * nMels * frames;
+            boolean secondView = mode == Mode.VIEWS && b % 2 == 1;
+            int length = mode == Mode.VIEWS && random.nextBoolean()
+                    ? (int) Math.round(frames * (1 + (random.nextDouble() * 2 - 1) * MAX_TEMPO_CHANGE)) : frames;
+            length = Math.min(length, spec.frames());
+            int start = secondView ? otherStart(spec.frames(), length, previousStart, random)
+                    : random.nextInt(spec.frames() - length + 1);
+            copyStretched(spec, start, length, data, offset);
+            previousStart = start;
+            labels[b] = mode == Mode.VIEWS ? track : loadedLabels.get(track);
+            if (augmenter != null) {
+                augmenter.apply(data, offset, nMels, frames, random);
+            }
+        }
+        return new Batch(data, n, labels);
+    }
+
+    private List<Integer> shuffledLabels(Random random) {
         List<Integer> usable = new ArrayList<>();
         for (int l = 0; l < byLabel.size(); l++) {
             if (!byLabel.get(l).isEmpty()) {
@@ -135,21 +177,53 @@ final class TrainingSampler {
             }
         }
         Collections.shuffle(usable, random);
-        int[] chosen = pk ? distinctTracksPerLabel(usable, p, k, random) : null;
+        return usable;
+    }
+
+    /** {@code n / 2} different tracks (repeating only when fewer are loaded), each twice in a row. */
+    private int[] pairedTracks(int n, Random random) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < loaded.size(); i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, random);
+        int[] out = new int[n];
         for (int b = 0; b < n; b++) {
-            int track = pk ? chosen[b] : random.nextInt(loaded.size());
-            MelSpectrogram spec = loaded.get(track);
-            int start = random.nextInt(spec.frames() - frames + 1);
-            int offset = b * nMels * frames;
+            out[b] = order.get((b / 2) % order.size());
+        }
+        return out;
+    }
+
+    /** A start at least half a segment away from {@code taken} when the track is long enough, else any. */
+    private int otherStart(int trackFrames, int length, int taken, Random random) {
+        int start = random.nextInt(trackFrames - length + 1);
+        for (int tries = 0; tries < 8 && Math.abs(start - taken) < frames / 2; tries++) {
+            start = random.nextInt(trackFrames - length + 1);
+        }
+        return start;
+    }
+
+    /** {@code length} frames from {@code start}, linearly interpolated to the segment's width. */
+    private void copyStretched(MelSpectrogram spec, int start, int length, float[] out, int offset) {
+        int nMels = spec.nMels();
+        float[] v = spec.values();
+        if (length == frames) {
             for (int m = 0; m < nMels; m++) {
-                System.arraycopy(spec.values(), m * spec.frames() + start, data, offset + m * frames, frames);
+                System.arraycopy(v, m * spec.frames() + start, out, offset + m * frames, frames);
             }
-            labels[b] = loadedLabels.get(track);
-            if (augment) {
-                augment(data, offset, nMels, random);
+            return;
+        }
+        double step = (length - 1) / (double) (frames - 1);
+        for (int t = 0; t < frames; t++) {
+            double x = t * step;
+            int i0 = (int) x;
+            int i1 = Math.min(length - 1, i0 + 1);
+            float w = (float) (x - i0);
+            for (int m = 0; m < nMels; m++) {
+                int row = m * spec.frames() + start;
+                out[offset + m * frames + t] = v[row + i0] * (1 - w) + v[row + i1] * w;
             }
         }
-        return new Batch(data, n, labels);
     }
 
     /**
@@ -167,29 +241,6 @@ final class TrainingSampler {
             }
         }
         return out;
-    }
-
-    private void augment(float[] data, int offset, int nMels, Random random) {
-        int cells = nMels * frames;
-        float gain = (float) ((random.nextDouble() * 2 - 1) * 6);
-        double mean = 0;
-        for (int i = 0; i < cells; i++) {
-            data[offset + i] += gain;
-            mean += data[offset + i];
-        }
-        float fill = (float) (mean / cells);
-        if (random.nextBoolean()) {
-            int width = 1 + random.nextInt(15);
-            int t0 = random.nextInt(frames - width + 1);
-            for (int m = 0; m < nMels; m++) {
-                java.util.Arrays.fill(data, offset + m * frames + t0, offset + m * frames + t0 + width, fill);
-            }
-        }
-        if (random.nextBoolean()) {
-            int height = 1 + random.nextInt(12);
-            int m0 = random.nextInt(nMels - height + 1);
-            java.util.Arrays.fill(data, offset + m0 * frames, offset + (m0 + height) * frames, fill);
-        }
     }
 
     /** Raw dB segments and their label indices. */

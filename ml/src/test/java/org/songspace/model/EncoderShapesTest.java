@@ -32,7 +32,11 @@ class EncoderShapesTest {
             } else {
                 float[] norms = out.get(0).norm(new int[] {1}).toFloatArray();
                 for (float n : norms) {
-                    assertEquals(1f, n, 1e-4f, "triplet and CRNN embeddings are unit length");
+                    assertEquals(1f, n, 1e-4f, "triplet, CRNN and contrastive embeddings are unit length");
+                }
+                if (type == EncoderType.CONTRASTIVE) {
+                    assertArrayEquals(new long[] {4, Encoders.PROJECTION_DIM}, out.get(1).getShape().getShape(),
+                            "the projection head's output, seen only by the training loss");
                 }
             }
             long params = block.getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();

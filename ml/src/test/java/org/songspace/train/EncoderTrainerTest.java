@@ -46,26 +46,40 @@ class EncoderTrainerTest {
      * and the two before it, or the first lowest loss.
      */
     private static int expectedBestEpoch(List<SavedModel.EpochRecord> history, boolean byAccuracy) {
+        return byAccuracy ? expectedBestEpoch(history, Monitor.VALID_KNN, true) : expectedBestEpoch(history, Monitor.TRAIN_LOSS, false);
+    }
+
+    /** The first epoch with the best {@code metric} averaged over it and the two before it (losses: lowest). */
+    private static int expectedBestEpoch(List<SavedModel.EpochRecord> history, String metric, boolean higherIsBetter) {
         int best = 0;
         double bestScore = Double.NEGATIVE_INFINITY;
+        int window = metric.equals(Monitor.TRAIN_LOSS) ? 1 : 3;
         for (int i = 0; i < history.size(); i++) {
-            double score;
-            if (byAccuracy) {
-                double sum = 0;
-                int n = 0;
-                for (int j = i; j >= 0 && n < 3; j--, n++) {
-                    sum += history.get(j).validAccuracy();
-                }
-                score = sum / n;
-            } else {
-                score = -history.get(i).loss();
+            double sum = 0;
+            int n = 0;
+            for (int j = i; j >= 0 && n < window; j--, n++) {
+                sum += history.get(j).metrics().get(metric);
             }
+            double score = higherIsBetter ? sum / n : -sum / n;
             if (score > bestScore + 1e-9) {
                 bestScore = score;
                 best = i;
             }
         }
         return best + 1;
+    }
+
+    /** The epoch the default keep policy saves: the last for the label encoders, else the best by the monitor. */
+    private static int expectedDefaultEpoch(EncoderType type, List<SavedModel.EpochRecord> history) {
+        if (type.usesLabels()) {
+            return history.size();
+        }
+        if (type == EncoderType.CONTRASTIVE) {
+            // Clips of about one segment have no two segments to contrast: the training loss decides.
+            boolean heldOut = history.get(0).metrics().containsKey(Monitor.VALID_CONTRAST);
+            return expectedBestEpoch(history, heldOut ? Monitor.VALID_CONTRAST : Monitor.TRAIN_LOSS, false);
+        }
+        return expectedBestEpoch(history, true);
     }
 
     @ParameterizedTest
@@ -76,12 +90,14 @@ class EncoderTrainerTest {
         List<SavedModel.EpochRecord> h = model.history();
         assertEquals(4, h.size());
         assertTrue(h.get(3).loss() < h.get(0).loss(), type + " loss " + h.get(0).loss() + " -> " + h.get(3).loss());
-        // The label encoders keep their last epoch by default; the autoencoder its best validation epoch.
-        int expected = type.usesLabels() ? 4 : expectedBestEpoch(h, true);
-        assertEquals(expected, model.bestEpoch(), "the saved epoch: " + h);
+        // The label encoders keep their last epoch by default; the autoencoder its best validation epoch, the
+        // contrastive encoder its best held-out contrastive loss (labels are only reported).
+        assertEquals(expectedDefaultEpoch(type, h), model.bestEpoch(), "the saved epoch: " + h);
         SavedModel best = train(data, type, quick(4).toBuilder().keep(TrainingOptions.Keep.BEST).build(),
                 tmp.resolve("best"), false);
-        assertEquals(expectedBestEpoch(best.history(), true), best.bestEpoch(), "keep best: " + best.history());
+        int expectedBest = type == EncoderType.CONTRASTIVE ? expectedDefaultEpoch(type, best.history())
+                : expectedBestEpoch(best.history(), true);
+        assertEquals(expectedBest, best.bestEpoch(), "keep best: " + best.history());
         assertTrue(h.stream().allMatch(r -> r.validationSeconds() > 0 && r.validationSeconds() < r.seconds()));
         assertTrue(Files.isRegularFile(tmp.resolve("model/model.json")));
         assertTrue(Files.isRegularFile(tmp.resolve("model/parameters.bin")));
@@ -212,6 +228,37 @@ class EncoderTrainerTest {
                 .build(), tmp.resolve("triplet"), false);
         double active = triplet.history().get(0).metrics().get(Monitor.ACTIVE_TRIPLETS);
         assertTrue(active >= 0 && active <= 1, "active triplets " + active);
+    }
+
+    /**
+     * The self-supervised encoder on a library with no labels at all: it trains, records its label-free
+     * stopping score every epoch, and keeps different tracks apart (two tracks of one style are different
+     * recordings here, so nothing but the audio separates them).
+     */
+    @Test
+    void theContrastiveEncoderLearnsWithoutLabelsAndDoesNotCollapse() throws IOException {
+        SyntheticFeatures data = SyntheticFeatures.create(tmp.resolve("features"), 6, 400, 13);
+        TrainingOptions options = TrainingOptions.builder().epochs(4).batch(4, 4).stepsPerEpoch(6).seed(3)
+                .patience(50).build();
+        SavedModel model = new EncoderTrainer(new TrainingRequest(data.store, data.split, Map.of(),
+                EncoderType.CONTRASTIVE, options, tmp.resolve("model"), false, "synthetic"), null).run();
+        for (SavedModel.EpochRecord r : model.history()) {
+            System.out.printf(java.util.Locale.ROOT, "contrastive epoch %d: loss %.4f held-out %.4f cos %.4f rank %.2f%n",
+                    r.epoch(), r.loss(), r.metrics().get(Monitor.VALID_CONTRAST), r.metrics().get(Monitor.MEAN_COSINE),
+                    r.metrics().get(Monitor.EFFECTIVE_RANK));
+            assertTrue(r.metrics().get(Monitor.VALID_CONTRAST) > 0, r.metrics().toString());
+            assertTrue(Double.isNaN(r.validAccuracy()), "no labels, no k-NN: " + r.metrics());
+        }
+        assertEquals(expectedBestEpoch(model.history(), Monitor.VALID_CONTRAST, false), model.bestEpoch());
+        SavedModel.EpochRecord last = model.history().get(model.history().size() - 1);
+        assertTrue(last.loss() < model.history().get(0).loss(), "training loss falls: " + model.history());
+        double cosine = last.metrics().get(Monitor.MEAN_COSINE);
+        double rank = last.metrics().get(Monitor.EFFECTIVE_RANK);
+        assertTrue(cosine < 0.8, "tracks stay apart, mean pairwise cosine " + cosine);
+        assertTrue(rank > 3, "embedding matrix of high rank, effective rank " + rank);
+        try (Embedder embedder = Embedder.open(tmp.resolve("model"))) {
+            assertEquals(128, embedder.embed(data.store.load("drone/t0")).length, "the projection head is not the embedding");
+        }
     }
 
     @Test
