@@ -163,6 +163,30 @@ public final class SimilarityService implements AutoCloseable {
     }
 
     /**
+     * A mix from one or more seeds under the variety rules (see {@link MixPlanner}); never a seed. Each
+     * match's similarity is in [0, 1], to the seeds' mean.
+     */
+    public List<Match> mix(List<Seed> seeds, MixOptions options) throws IOException {
+        if (seeds.isEmpty()) {
+            throw new UserError("a mix needs at least one seed track");
+        }
+        return new MixPlanner(index).mix(seeds, options);
+    }
+
+    /**
+     * A path of at most {@code count} tracks from {@code start} to {@code end} (both indexed), each step
+     * closer to the end (see {@link MixPlanner}); similarities in [0, 1] to the start.
+     */
+    public List<Match> path(Seed start, Seed end, int count) throws IOException {
+        if (count < 2 || count > SearchOptions.MAX_K) {
+            throw new UserError("a path has 2 to " + SearchOptions.MAX_K + " tracks, got " + count);
+        }
+        IndexedTrack from = start.indexedTrack().orElseThrow(() -> new UserError("a path starts at a track of the index"));
+        IndexedTrack to = end.indexedTrack().orElseThrow(() -> new UserError("a path ends at a track of the index"));
+        return new MixPlanner(index).path(from.withVector(start.vector()), to.withVector(end.vector()), count);
+    }
+
+    /**
      * Re-ranks a wide set of cosine candidates by mutual proximity, so that hub tracks (close to everything)
      * stop crowding every list; the candidates are the cosine top {@value #MP_CANDIDATES} (or 10 k).
      */

@@ -1,0 +1,134 @@
+package org.songspace.similarity;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.songspace.index.Exclusions;
+import org.songspace.index.IndexedTrack;
+import org.songspace.index.SimilarityIndex;
+import org.songspace.vectors.Vectors;
+
+/**
+ * Mixes and paths over an index, for every front end (CLI, web map, Subsonic API).
+ * <ul>
+ *   <li>A <b>mix</b> from one or more seeds: candidates ranked by cosine to the mean of the seeds' vectors
+ *   (the same order as their mean cosine to the seeds), never a seed, then taken greedily under the
+ *   variety rules of {@link MixOptions}.</li>
+ *   <li>A <b>path</b> from a start track to an end track: {@code count - 2} targets evenly spaced on the
+ *   straight line between the two vectors (re-normalised); for each, the track nearest to it among those
+ *   not yet used and strictly closer (by cosine) to the end than the previous step. A target with no
+ *   such track is skipped, so a path may be shorter than asked but always starts at the start, ends at
+ *   the end, never repeats a track and gets closer to the end at every step.</li>
+ * </ul>
+ * Similarities reported in [0, 1] are {@code (1 + cosine) / 2} to the reference (the seeds' mean, or the
+ * start of the path): 1 is the same track.
+ */
+final class MixPlanner {
+    /** Candidates fetched per wanted track, so the variety rules have something to choose from. */
+    static final int CANDIDATES_PER_TRACK = 8;
+    /** Neighbours of each path target considered. */
+    static final int PATH_CANDIDATES = 64;
+
+    private final SimilarityIndex index;
+
+    MixPlanner(SimilarityIndex index) {
+        this.index = index;
+    }
+
+    List<Match> mix(List<Seed> seeds, MixOptions options) throws IOException {
+        float[] centre = mean(seeds);
+        Set<String> seedIds = new HashSet<>();
+        List<IndexedTrack> played = new ArrayList<>();
+        for (Seed s : seeds) {
+            s.indexedTrack().ifPresent(t -> {
+                seedIds.add(t.id());
+                played.add(t);
+            });
+        }
+        int wanted = Math.min(SearchOptions.MAX_K, Math.max(50, options.count() * CANDIDATES_PER_TRACK));
+        List<Match> out = new ArrayList<>();
+        for (SimilarityIndex.Hit hit : index.search(centre, wanted, Exclusions.ids(seedIds))) {
+            if (out.size() == options.count()) {
+                break;
+            }
+            IndexedTrack t = hit.track();
+            if (repeats(played, options.artistWindow(), t.artist(), IndexedTrack::artist)
+                    || repeats(played, options.albumWindow(), t.album(), IndexedTrack::album)) {
+                continue;
+            }
+            played.add(t);
+            out.add(unitSimilarity(hit));
+        }
+        return out;
+    }
+
+    /** Whether {@code value} (when known) is among the last {@code window} played tracks' values. */
+    private static boolean repeats(List<IndexedTrack> played, int window, String value,
+                                   java.util.function.Function<IndexedTrack, String> field) {
+        if (value == null || window == 0) {
+            return false;
+        }
+        for (int i = played.size() - 1; i >= Math.max(0, played.size() - window); i--) {
+            if (value.equalsIgnoreCase(Objects.requireNonNullElse(field.apply(played.get(i)), ""))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    List<Match> path(IndexedTrack start, IndexedTrack end, int count) throws IOException {
+        List<Match> out = new ArrayList<>();
+        out.add(Match.of(new SimilarityIndex.Hit(start.withVector(null), 1.0)));
+        Set<String> used = new HashSet<>(List.of(start.id(), end.id()));
+        double lastToEnd = Vectors.dot(start.vector(), end.vector());
+        int inner = count - 2;
+        for (int step = 1; step <= inner; step++) {
+            float[] target = between(start.vector(), end.vector(), step / (double) (inner + 1));
+            for (SimilarityIndex.Hit hit : index.search(target, PATH_CANDIDATES, Exclusions.ids(used))) {
+                // Search hits carry no vectors; the first few candidates usually qualify.
+                IndexedTrack candidate = index.get(hit.track().id()).orElseThrow();
+                double toEnd = Vectors.dot(candidate.vector(), end.vector());
+                if (toEnd > lastToEnd) {
+                    used.add(candidate.id());
+                    lastToEnd = toEnd;
+                    out.add(unit(candidate.withVector(null), Vectors.dot(candidate.vector(), start.vector())));
+                    break;
+                }
+            }
+        }
+        if (count >= 2 && !end.id().equals(start.id())) {
+            out.add(unit(end.withVector(null), Vectors.dot(end.vector(), start.vector())));
+        }
+        return out;
+    }
+
+    private static float[] between(float[] a, float[] b, double t) {
+        float[] v = new float[a.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) ((1 - t) * a[i] + t * b[i]);
+        }
+        return Vectors.normalise(v);
+    }
+
+    private static float[] mean(List<Seed> seeds) {
+        int dim = seeds.get(0).vector().length;
+        float[] sum = new float[dim];
+        for (Seed s : seeds) {
+            for (int i = 0; i < dim; i++) {
+                sum[i] += s.vector()[i];
+            }
+        }
+        return Vectors.normalise(sum);
+    }
+
+    private static Match unitSimilarity(SimilarityIndex.Hit hit) {
+        return unit(hit.track(), hit.similarity());
+    }
+
+    private static Match unit(IndexedTrack t, double cosine) {
+        return Match.of(new SimilarityIndex.Hit(t, Math.max(0, Math.min(1, (1 + cosine) / 2))));
+    }
+}
