@@ -11,8 +11,12 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Serve the web map of an index: the library as a map (zoom, pan, hover), click to play a track "
-                + "and list its neighbours, search by name, upload a file to see where it lands. JSON API under /api."},
-        footer = {"", "Example:", "  ./songspace serve music-index --port 8080   # then open http://127.0.0.1:8080/"})
+                + "and list its neighbours, search by name, upload a file to see where it lands. JSON API under /api "
+                + "(/api/similar, /api/mix, /api/path).",
+            "With --users FILE it is also a Subsonic server (/rest, API 1.16.1 + OpenSubsonic sonicSimilarity): point a "
+                + "Subsonic client at http://HOST:PORT with a user of FILE for instant mixes and paths between songs."},
+        footer = {"", "Examples:", "  ./songspace serve music-index --port 8080   # then open http://127.0.0.1:8080/",
+            "  ./songspace serve music-index --users ~/.songspace-users --host 0.0.0.0 --port 4533"})
 final class ServeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "INDEX", description = "An index folder written by index.")
     Path indexDir;
@@ -24,9 +28,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to bind (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 shares it on the network).")
     String host;
 
+    @Option(names = "--users", paramLabel = "FILE",
+            description = "Turn the Subsonic API on for these users: one name:password a line (name:password:apiKey "
+                    + "for an API key); the file must be readable by its owner only (chmod 600).")
+    Path users;
+
     @Override
     public Integer call() throws Exception {
-        WebServer server = new WebServer(indexDir);
+        WebServer server = new WebServer(indexDir, users);
         int bound;
         try {
             bound = server.start(host, port);

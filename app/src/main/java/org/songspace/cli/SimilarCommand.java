@@ -83,7 +83,7 @@ final class SimilarCommand implements Callable<Integer> {
     }
 
     /** '  "Title" - Artist (Album, 1999)' from what is known; empty when only the id is. */
-    private static String describe(Match m) {
+    static String describe(Match m) {
         StringBuilder b = new StringBuilder();
         if (m.title() != null && !m.id().endsWith(m.title())) {
             b.append("  \"").append(m.title()).append('"');

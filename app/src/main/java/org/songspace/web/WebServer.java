@@ -17,9 +17,12 @@ import org.songspace.audio.AudioFormatException;
 import org.songspace.index.IndexedTrack;
 import org.songspace.io.UserError;
 import org.songspace.similarity.Match;
+import org.songspace.similarity.MixOptions;
 import org.songspace.similarity.Neighbours;
 import org.songspace.similarity.SearchOptions;
+import org.songspace.similarity.Seed;
 import org.songspace.similarity.SimilarityService;
+import org.songspace.subsonic.SubsonicApi;
 
 /**
  * The web map of an index: a page (classpath {@code /web}) and a JSON API, all answered by one
@@ -29,6 +32,10 @@ import org.songspace.similarity.SimilarityService;
  *   <li>{@code GET /api/similar/{id}?k=10}: nearest neighbours of an indexed track (404 for an unknown id);
  *   {@code &excludeSameArtist=true}, {@code &excludeSameAlbum=true}, {@code &mutualProximity=true};</li>
  *   <li>{@code GET /api/audio/{id}}: the track's audio file, found by id only, so no request can name a path;</li>
+ *   <li>{@code GET /api/mix?seed=ID&seed=ID2&count=25&artistWindow=3&albumWindow=5}: a mix from one or more
+ *       seeds under the variety rules; {@code GET /api/path?start=ID&end=ID&count=25}: a path between two tracks;</li>
+ *   <li>{@code /rest/*}: the Subsonic API with OpenSubsonic sonic similarity ({@link SubsonicApi}), for
+ *       media-player clients, with the users of {@code --users FILE};</li>
  *   <li>{@code POST /api/query} (multipart field {@code file}): embeds an uploaded file in memory and returns
  *       its neighbours and its place on the map; nothing is written to disk. Uploads are embedded
  *       concurrently, at most {@link SimilarityService#DEFAULT_CONCURRENT_EMBEDS} at once.</li>
@@ -40,6 +47,7 @@ public final class WebServer implements AutoCloseable {
     public static final long MAX_UPLOAD_BYTES = 50L * 1024 * 1024;
 
     private final SimilarityService service;
+    private final SubsonicApi subsonic;
     private Javalin app;
 
     /** A track as the map draws it. */
@@ -58,8 +66,23 @@ public final class WebServer implements AutoCloseable {
     record ErrorAnswer(String error) {
     }
 
+    record MixAnswer(String kind, List<String> seeds, List<Match> results) {
+    }
+
     public WebServer(Path indexDir) throws IOException {
+        this(indexDir, null);
+    }
+
+    /** {@code usersFile}: who may use the Subsonic API (null: it stays off). */
+    public WebServer(Path indexDir, Path usersFile) throws IOException {
         this.service = SimilarityService.open(indexDir);
+        try {
+            String version = WebServer.class.getPackage().getImplementationVersion();
+            this.subsonic = new SubsonicApi(service, usersFile, version == null ? "dev" : version);
+        } catch (IOException | RuntimeException e) {
+            service.close();
+            throw e;
+        }
     }
 
     /** Starts serving; port 0 picks a free port. Returns the port; a port in use is a {@link UserError}. */
@@ -77,6 +100,9 @@ public final class WebServer implements AutoCloseable {
         app.get("/api/similar/<id>", this::similar);
         app.get("/api/audio/<id>", this::audio);
         app.post("/api/query", this::query);
+        app.get("/api/mix", this::mix);
+        app.get("/api/path", this::path);
+        subsonic.register(app);
         app.exception(UserError.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
         try {
             app.start(host, port);
@@ -123,6 +149,48 @@ public final class WebServer implements AutoCloseable {
         ctx.json(new SimilarAnswer(id, answer.matches()));
     }
 
+    private void mix(Context ctx) throws IOException {
+        List<String> ids = ctx.queryParams("seed");
+        if (ids.isEmpty()) {
+            error(ctx, HttpStatus.BAD_REQUEST, "give one or more seed=ID");
+            return;
+        }
+        List<Seed> seeds = new java.util.ArrayList<>();
+        for (String id : ids) {
+            if (service.track(id).isEmpty()) {
+                error(ctx, HttpStatus.NOT_FOUND, "no track with id '" + id + "' in this index");
+                return;
+            }
+            seeds.add(service.resolve(id));
+        }
+        MixOptions options = new MixOptions(intParam(ctx, "count", MixOptions.DEFAULT_COUNT),
+                intParam(ctx, "artistWindow", MixOptions.DEFAULT_ARTIST_WINDOW),
+                intParam(ctx, "albumWindow", MixOptions.DEFAULT_ALBUM_WINDOW));
+        ctx.json(new MixAnswer("mix", ids, service.mix(seeds, options)));
+    }
+
+    private void path(Context ctx) throws IOException {
+        String start = ctx.queryParam("start");
+        String end = ctx.queryParam("end");
+        for (String id : new String[] {start, end}) {
+            if (id == null || service.track(id).isEmpty()) {
+                error(ctx, HttpStatus.NOT_FOUND, id == null ? "give start=ID and end=ID" : "no track with id '" + id + "' in this index");
+                return;
+            }
+        }
+        ctx.json(new MixAnswer("path", List.of(start, end), service.path(service.resolve(start), service.resolve(end),
+                intParam(ctx, "count", MixOptions.DEFAULT_COUNT))));
+    }
+
+    private static int intParam(Context ctx, String name, int fallback) {
+        String v = ctx.queryParam(name);
+        try {
+            return v == null ? fallback : Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new UserError(name + " must be a number, got " + v);
+        }
+    }
+
     private void audio(Context ctx) throws IOException {
         String id = ctx.pathParam("id");
         Optional<IndexedTrack> track = service.track(id);
@@ -165,12 +233,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     private static int parseK(Context ctx) {
-        String k = ctx.queryParam("k");
-        try {
-            return k == null ? SearchOptions.DEFAULT_K : Integer.parseInt(k);
-        } catch (NumberFormatException e) {
-            throw new UserError("k must be a number, got " + k);
-        }
+        return intParam(ctx, "k", SearchOptions.DEFAULT_K);
     }
 
     private static void error(Context ctx, HttpStatus status, String message) {
@@ -178,17 +241,8 @@ public final class WebServer implements AutoCloseable {
     }
 
     private static String contentType(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".mp3")) {
-            return "audio/mpeg";
-        } else if (name.endsWith(".flac")) {
-            return "audio/flac";
-        } else if (name.endsWith(".ogg") || name.endsWith(".oga")) {
-            return "audio/ogg";
-        } else if (name.endsWith(".au") || name.endsWith(".snd")) {
-            return "audio/basic";
-        }
-        return "audio/wav";
+        String name = file.getFileName().toString();
+        return AudioTypes.contentType(name.substring(name.lastIndexOf('.') + 1));
     }
 
     @Override

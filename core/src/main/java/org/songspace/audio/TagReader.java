@@ -46,6 +46,33 @@ public final class TagReader {
         return fromFfmpeg(FfmpegDecoder.readMetadata(file));
     }
 
+    /** A picture embedded in a file's tags (the front cover when marked, else the first). */
+    public record Picture(byte[] data, String mimeType) {
+    }
+
+    /** The file's embedded cover art, or empty (no art, a format jaudiotagger does not read, a broken tag). */
+    public static java.util.Optional<Picture> embeddedArt(Path file) {
+        String name = file.getFileName().toString();
+        String ext = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        if (QUIET == null || !JAUDIOTAGGER.contains(ext)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            Tag tag = AudioFileIO.read(file.toFile()).getTag();
+            if (tag == null || tag.getArtworkList().isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            org.jaudiotagger.tag.images.Artwork art = tag.getArtworkList().stream()
+                    .filter(a -> a.getPictureType() == 3).findFirst().orElse(tag.getFirstArtwork());
+            byte[] data = art.getBinaryData();
+            String mime = art.getMimeType() == null || art.getMimeType().isBlank() ? "image/jpeg" : art.getMimeType();
+            return data == null || data.length == 0 ? java.util.Optional.empty()
+                    : java.util.Optional.of(new Picture(data, mime));
+        } catch (Exception | StackOverflowError e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private static TrackTags fromJaudiotagger(AudioFile audio) {
         Tag tag = audio.getTag();
         AudioHeader header = audio.getAudioHeader();
