@@ -1,0 +1,90 @@
+package org.songspace.subsonic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.songspace.cli.TestPipeline;
+import org.songspace.web.WebServer;
+
+/**
+ * A Subsonic client published on npm ({@code subsonic-api}, not written here) connects to songspace, logs
+ * in with a token and salt (and with an API key), searches, streams and calls both sonic endpoints
+ * (src/test/node/subsonic-client-check.mjs). Needs Node.js and npm; skipped, saying so, without them or
+ * when npm cannot install the client.
+ */
+class SubsonicNpmClientTest {
+    @TempDir
+    Path tmp;
+
+    private static boolean onPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Process run(Path dir, List<String> command) throws IOException {
+        return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    }
+
+    private static String output(Process p, int seconds) throws Exception {
+        boolean done = p.waitFor(seconds, TimeUnit.SECONDS);
+        if (!done) {
+            p.destroyForcibly();
+        }
+        return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aPublishedSubsonicClientSearchesStreamsAndGetsMixesAndPaths() throws Exception {
+        assumeTrue(onPath("node") && onPath("npm"), "Node.js and npm are not on PATH: the npm client test is skipped");
+        Path client = tmp.resolve("client");
+        Files.createDirectories(client);
+        for (String f : List.of("package.json", "subsonic-client-check.mjs")) {
+            Files.copy(Path.of("src/test/node", f), client.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Process install = run(client, List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"));
+        String installLog = output(install, 180);
+        assumeTrue(install.exitValue() == 0, "npm could not install subsonic-api (no registry?): " + installLog);
+
+        Path users = tmp.resolve("users");
+        Files.writeString(users, "carol:pa ss+word:carol-key\n");
+        Files.setPosixFilePermissions(users, PosixFilePermissions.fromString("rw-------"));
+        TestPipeline.Built built = TestPipeline.shared();
+        try (WebServer server = new WebServer(built.index(), users)) {
+            int port = server.start("127.0.0.1", 0);
+            Process check = run(client, List.of("node", "subsonic-client-check.mjs", "http://127.0.0.1:" + port, "carol",
+                    "pa ss+word", "carol-key", "rock/rock.00000", "jazz/jazz.00002"));
+            String out = output(check, 120);
+            assertEquals(0, check.exitValue(), out);
+            JsonNode r = new ObjectMapper().readTree(out.lines().reduce((a, b) -> b).orElse("{}"));
+            System.out.println("npm subsonic-api client: " + r);
+            assertEquals("ok", r.get("ping").asText());
+            assertTrue(r.get("extensions").toString().contains("sonicSimilarity:1"), r.toString());
+            assertEquals(40, r.get("songs").asInt(), "an empty search3 lists the library");
+            assertEquals(200, r.get("streamStatus").asInt());
+            assertEquals(Files.size(built.corpus().resolve("rock/rock.00000.wav")), r.get("streamBytes").asLong());
+            assertEquals(4, r.get("similar").size());
+            JsonNode path = r.get("path");
+            assertEquals("rock/rock.00000", path.get(0).asText());
+            assertEquals("jazz/jazz.00002", path.get(path.size() - 1).asText());
+            assertEquals("failed:40", r.get("wrongPassword").asText());
+            assertEquals("ok", r.get("apiKeyPing").asText());
+        }
+    }
+}
