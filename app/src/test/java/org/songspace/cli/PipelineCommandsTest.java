@@ -178,6 +178,17 @@ class PipelineCommandsTest {
         assertEquals(Main.FATAL, other.exitCode());
         assertTrue(other.err().contains("was built with model triplet-"), other.err());
 
+        CliRun mix = CliRun.of("mix", index.toString(), "rock/rock.00000", "jazz/jazz.00001", "--count", "4", "--json");
+        assertEquals(0, mix.exitCode(), mix.toString());
+        assertEquals(4, mix.out().split("\"similarity\"").length - 1, mix.out());
+        CliRun path = CliRun.of("mix", index.toString(), "rock/rock.00000", "--to", "metal/metal.00001", "--count", "5");
+        assertEquals(0, path.exitCode(), path.toString());
+        assertTrue(path.out().contains("path of") && path.out().lines().skip(1).findFirst().orElse("").contains("rock/rock.00000"),
+                path.out());
+        CliRun twoSeedsPath = CliRun.of("mix", index.toString(), "rock/rock.00000", "jazz/jazz.00001", "--to", "metal/metal.00001");
+        assertEquals(Main.FATAL, twoSeedsPath.exitCode());
+        assertTrue(twoSeedsPath.err().contains("--to makes a path from one seed"), twoSeedsPath.err());
+
         CliRun unknown = CliRun.of("similar", index.toString(), "no/such-track");
         assertEquals(Main.FATAL, unknown.exitCode());
         assertTrue(unknown.err().contains("neither a track id"), unknown.err());

@@ -85,6 +85,24 @@ class WebServerTest {
     }
 
     @Test
+    void mixesFromSeveralSeedsAndPathsForScripts() throws Exception {
+        HttpResponse<byte[]> mix = get("/api/mix?seed=rock/rock.00000&seed=jazz/jazz.00001&count=6&artistWindow=0");
+        assertEquals(200, mix.statusCode(), new String(mix.body(), StandardCharsets.UTF_8));
+        JsonNode results = JSON.readTree(mix.body()).get("results");
+        assertEquals(6, results.size());
+        for (JsonNode m : results) {
+            assertFalse(List.of("rock/rock.00000", "jazz/jazz.00001").contains(m.get("id").asText()), "never a seed");
+        }
+        HttpResponse<byte[]> path = get("/api/path?start=rock/rock.00000&end=jazz/jazz.00001&count=5");
+        JsonNode steps = JSON.readTree(path.body()).get("results");
+        assertEquals("rock/rock.00000", steps.get(0).get("id").asText());
+        assertEquals("jazz/jazz.00001", steps.get(steps.size() - 1).get("id").asText());
+        assertEquals(404, get("/api/mix?seed=no/such-track").statusCode());
+        assertEquals(400, get("/api/mix").statusCode());
+        assertEquals(400, get("/api/mix?seed=rock/rock.00000&count=0").statusCode());
+    }
+
+    @Test
     void badIdsAndPathTraversalAreRefused() throws Exception {
         assertEquals(404, get("/api/similar/no/such-track").statusCode());
         assertEquals(404, get("/api/audio/no-such-track").statusCode());
