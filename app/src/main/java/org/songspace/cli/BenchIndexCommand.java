@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
             "--update N also times adding N tracks to each index the way `songspace index` does it (one writer, "
                 + "new tracks placed on the existing map), without the embedding itself."},
         footer = {"", "Examples:", "  ./songspace bench index --sizes 10000,100000",
+            "  ./songspace bench index --index music-index --candidates 50   # recall of a real index's search",
             "  ./songspace bench index --sizes 10000 --clusters 100 --update 10"})
 final class BenchIndexCommand implements Callable<Integer> {
     @Option(names = "--sizes", defaultValue = "10000,100000", split = ",", description = "Index sizes (default: ${DEFAULT-VALUE}).")
@@ -47,12 +48,24 @@ final class BenchIndexCommand implements Callable<Integer> {
             description = "Also time adding N new tracks to each index, 3 times (default: ${DEFAULT-VALUE}: skip).")
     int update;
 
+    @Option(names = "--index", paramLabel = "INDEX_DIR",
+            description = "Measure a real index instead: its own tracks as queries, its search against exact search.")
+    Path index;
+
+    @Option(names = "--candidates", defaultValue = "0", paramLabel = "N",
+            description = "With --index of the timbre model: re-rank this many HNSW candidates by divergence (the search "
+                    + "of libraries above 5000 tracks), whatever the index's size (default: 0, its normal search).")
+    int candidates;
+
     private float[][] centres;
 
     @Override
     public Integer call() throws Exception {
         if (update < 0) {
             throw new org.songspace.io.UserError("--update must be 0 or more, got " + update);
+        }
+        if (index != null) {
+            return realIndex();
         }
         for (int n : sizes) {
             Path dir = Files.createTempDirectory("songspace-bench-index");
@@ -91,6 +104,32 @@ final class BenchIndexCommand implements Callable<Integer> {
         if (update > 0) {
             timeUpdates(dir, tracks, random, kind);
         }
+    }
+
+    /** Recall@10 and latency of a real index's search (or re-ranked search) against exact, its tracks as queries. */
+    private int realIndex() throws Exception {
+        try (SimilarityIndex idx = SimilarityIndex.open(index)) {
+            List<IndexedTrack> all = idx.all();
+            java.util.Collections.shuffle(all = new java.util.ArrayList<>(all), new Random(7));
+            List<IndexedTrack> queries = all.subList(0, Math.min(recallQueries, all.size()));
+            double recall = 0;
+            long nanos = 0;
+            for (IndexedTrack q : queries) {
+                Exclusions self = Exclusions.ids(java.util.Set.of(q.id()));
+                java.util.Set<String> exact = new java.util.HashSet<>();
+                idx.exact(q.vector(), 10, self).forEach(h -> exact.add(h.track().id()));
+                long t0 = System.nanoTime();
+                List<SimilarityIndex.Hit> found = candidates > 0 ? idx.rerankedSearch(q.vector(), 10, candidates, self)
+                        : idx.search(q.vector(), 10, self);
+                nanos += System.nanoTime() - t0;
+                recall += found.stream().filter(h -> exact.contains(h.track().id())).count() / (double) Math.min(10, exact.size());
+            }
+            System.out.printf(Locale.ROOT, "%s: %,d tracks, %s%s: recall@10 %.3f against exact, %.2f ms a query (%d queries)%n",
+                    index, idx.size(), candidates > 0 ? candidates + " candidates re-ranked" : idx.describeSearch(false),
+                    idx.space().reranks() ? " (timbre Gaussians)" : "", recall / queries.size(), nanos / 1e6 / queries.size(),
+                    queries.size());
+        }
+        return 0;
     }
 
     private record Timings(double p50, double p99, double recall) {

@@ -3,9 +3,8 @@ package org.songspace.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.songspace.embed.Embedder;
+import org.songspace.embed.TrackEmbedder;
 import org.songspace.io.UserError;
-import org.songspace.model.ModelFolder;
 import org.songspace.vectors.EmbeddingSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,17 +39,17 @@ final class EmbedCommand implements Callable<Integer> {
         if (!out.getFileName().toString().endsWith(".npy")) {
             throw new UserError("--out must name a .npy file, got " + out);
         }
-        var savedModel = ModelFolder.read(modelDir);
+        TrackEmbedder.Info savedModel = TrackEmbedder.info(modelDir);
         PreparedData prepared = PreparedData.prepare(input, dataOptions.layout, dataOptions.features, savedModel.features(), dataOptions.quiet, true,
                 dataOptions.excerpt(0));
         EmbeddingSet set;
-        try (Embedder embedder = Embedder.open(modelDir);
+        try (TrackEmbedder embedder = TrackEmbedder.open(modelDir);
              Progress.Steps bar = Progress.steps("embed", prepared.ids().size(), dataOptions.quiet)) {
             set = embedder.embedTracks(prepared.store(), prepared.ids(), prepared.labels(), prepared.artists(), bar::step);
         }
         set.write(out);
         System.out.printf(Locale.ROOT, "embed: %d tracks x %d dims with %s -> %s (+ %s)%n", set.vectors().length,
-                savedModel.spec().embeddingDim(), savedModel.id(), out, EmbeddingSet.csvFor(out).getFileName());
+                savedModel.dimension(), savedModel.id(), out, EmbeddingSet.csvFor(out).getFileName());
         return 0;
     }
 }

@@ -14,6 +14,7 @@ import org.songspace.dataset.SplitFiles;
 import org.songspace.dataset.Splitter;
 import org.songspace.dataset.Track;
 import org.songspace.embed.Embedder;
+import org.songspace.embed.TimbreModel;
 import org.songspace.eval.Evaluation;
 import org.songspace.eval.EvaluationResult;
 import org.songspace.eval.Hubness;
@@ -80,7 +81,19 @@ final class EvaluateCommand implements Callable<Integer> {
         Split modelSplit = null;
         Map<String, String> labels = new HashMap<>();
         Map<String, String> artists = new HashMap<>();
-        if (ModelFolder.isModelFolder(source)) {
+        if (TimbreModel.isTimbreModel(source)) {
+            if (data == null) {
+                throw new UserError("evaluate MODEL needs DATA: the collection to embed and score");
+            }
+            try (TimbreModel model = TimbreModel.open(source)) {
+                PreparedData prepared = PreparedData.prepare(data, layout, null, model.features(), quiet, true);
+                labels.putAll(prepared.labels());
+                artists.putAll(prepared.artists());
+                set = model.embedTracks(prepared.store(), prepared.ids(), labels, artists, () -> { });
+            }
+            // Gaussians are compared by their divergence, whatever --metric says.
+            metric = Knn.Metric.GAUSSIAN_SKL;
+        } else if (ModelFolder.isModelFolder(source)) {
             if (data == null) {
                 throw new UserError("evaluate MODEL needs DATA: the collection to embed and score");
             }
@@ -109,7 +122,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 artists.putAll(given.artistsById());
             }
         } else {
-            throw new UserError(source + " is neither an embeddings .npy nor a model folder (no model.json)");
+            throw new UserError(source + " is neither an embeddings .npy nor a model folder (no model.json or "
+                    + TimbreModel.MANIFEST + ")");
         }
         LabeledVectors vectors = LabeledVectors.of(set, labels);
         if (vectors.size() < 2 || vectors.labelNames().size() < 2) {

@@ -5,14 +5,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.songspace.embed.TrackEmbedder;
 import org.songspace.features.FeatureConfig;
 import org.songspace.features.FeatureManifest;
 import org.songspace.index.IndexedTrack;
 import org.songspace.index.LibraryIndexer;
 import org.songspace.io.AtomicFiles;
 import org.songspace.io.UserError;
-import org.songspace.model.ModelFolder;
-import org.songspace.model.SavedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,9 +37,10 @@ final class IndexCommand implements Callable<Integer> {
             + "(or --model; optional).", "LIBRARY: a folder of audio (any layout), or a CSV manifest."})
     List<Path> positional;
 
-    @Option(names = {"-m", "--model"}, paramLabel = "MODEL_DIR", description = "A model folder written by train "
-            + "(default: the index's own model, or one trained on the library without labels).")
-    Path modelOption;
+    @Option(names = {"-m", "--model"}, paramLabel = "MODEL", description = "A model folder written by train, or "
+            + "contrastive / timbre to make that model from the library itself (default: the index's own model; for a "
+            + "new index the contrastive encoder from " + LabelFreeModel.CONTRASTIVE_FROM + " tracks, else timbre).")
+    String modelOption;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "INDEX_DIR", description = "Index folder (created or updated).")
     Path out;
@@ -55,13 +55,29 @@ final class IndexCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long start = System.nanoTime();
         Path library = positional.get(positional.size() - 1);
-        Path model = positional.size() == 2 ? positional.get(0) : modelOption;
         if (positional.size() == 2 && modelOption != null) {
             throw new UserError("give the model once: as the first argument or as --model, not both");
         }
+        Path model = positional.size() == 2 ? positional.get(0) : null;
+        LabelFreeModel.Kind make = null;
+        if (modelOption != null) {
+            Path asFolder = Path.of(modelOption);
+            make = TrackEmbedder.isModel(asFolder) ? null : LabelFreeModel.parse(modelOption);
+            if (make == null && !TrackEmbedder.isModel(asFolder)) {
+                throw new UserError("--model " + modelOption + ": not a model folder (no model.json or "
+                        + org.songspace.embed.TimbreModel.MANIFEST + "), nor contrastive or timbre");
+            }
+            model = make == null ? asFolder : null;
+        }
         Path trained = null;
-        if (model == null && (model = LabelFreeModel.existing(out)) != null) {
-            System.out.println("index: no --model given: updating with the index's own model");
+        Path existing = LabelFreeModel.existing(out);
+        if (model == null && existing != null) {
+            if (make != null && make != LabelFreeModel.kindOf(existing)) {
+                throw new UserError(out + " was built with model " + TrackEmbedder.info(existing).id() + ", not a new "
+                        + modelOption + " model; vectors of different models cannot be mixed: use another --out");
+            }
+            model = existing;
+            System.out.println("index: updating with the index's own model");
         }
         PreparedData prepared;
         try {
@@ -69,12 +85,12 @@ final class IndexCommand implements Callable<Integer> {
                 prepared = prepare(library, FeatureConfig.librosaDefaults());
                 Path parent = Files.createDirectories(out.toAbsolutePath().normalize().getParent());
                 trained = Files.createTempDirectory(parent, ".songspace-model-");
-                LabelFreeModel.train(prepared, trained, dataOptions.quiet);
+                LabelFreeModel.build(prepared, trained, make, dataOptions.quiet);
                 model = trained;
             } else {
-                prepared = prepare(library, ModelFolder.read(model).features());
+                prepared = prepare(library, TrackEmbedder.info(model).features());
             }
-            SavedModel saved = ModelFolder.read(model);
+            TrackEmbedder.Info saved = TrackEmbedder.info(model);
             LibraryIndexer.Result result = index(prepared, model, out, relayout, dataOptions.quiet);
             System.out.printf(Locale.ROOT, "index: %d tracks in %s (%d added, %d updated, %d removed, %d unchanged; map %s) with %s in %.1f s%n",
                     result.total(), out, result.added(), result.updated(), result.removed(), result.unchanged(),

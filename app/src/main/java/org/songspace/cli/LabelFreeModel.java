@@ -1,7 +1,6 @@
 package org.songspace.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,11 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.songspace.dataset.Split;
+import org.songspace.embed.TimbreModel;
 import org.songspace.dataset.Splitter;
 import org.songspace.index.LibraryIndexer;
 import org.songspace.io.UserError;
 import org.songspace.model.EncoderType;
-import org.songspace.model.ModelFolder;
 import org.songspace.model.SavedModel;
 import org.songspace.train.EncoderTrainer;
 import org.songspace.train.TrainingOptions;
@@ -21,15 +20,22 @@ import org.songspace.train.TrainingRequest;
 
 /**
  * The model {@code index LIBRARY} uses when given none: the index's own model when the index exists (an
- * update must not change models), else the self-supervised contrastive encoder trained on the library
- * itself, with no labels (docs/results.md: on real music with artists unseen in training it beats the
- * autoencoder and the classic timbre model). A tenth of the tracks, whole artists where tags name them,
- * is held out for its label-free stopping score.
+ * update must not change models); else one made from the library itself, with no labels: from
+ * {@value #CONTRASTIVE_FROM} tracks the self-supervised contrastive encoder, trained on the library (a
+ * tenth of the tracks, whole artists where tags name them, held out for its stopping score), and below
+ * that the classic timbre model, which needs no training (on 235 training tracks of real music the two
+ * were level, docs/results.md; with fewer the encoder has too little to learn from). {@code --model
+ * contrastive} or {@code --model timbre} asks for one of them.
  */
 final class LabelFreeModel {
-    /** Fewer tracks than this are too few to learn from: each batch takes 16 different tracks, twice over. */
+    /** Libraries from this size get the contrastive encoder by default. */
+    static final int CONTRASTIVE_FROM = 300;
+    /** Fewer tracks than this are too few to train on at all: each batch takes 16 different tracks, twice over. */
     static final int MIN_TRACKS = 32;
     static final double HELD_OUT = 0.1;
+
+    /** The models index can make from a library. */
+    enum Kind { CONTRASTIVE, TIMBRE }
 
     private LabelFreeModel() {
     }
@@ -37,28 +43,52 @@ final class LabelFreeModel {
     /** The index's model folder when {@code indexDir} holds an index, else null. */
     static Path existing(Path indexDir) {
         Path model = indexDir.resolve(LibraryIndexer.MODEL_DIR);
-        return Files.isRegularFile(model.resolve(ModelFolder.MANIFEST)) ? model : null;
+        return org.songspace.embed.TrackEmbedder.isModel(model) ? model : null;
     }
 
-    /** Trains the contrastive encoder on every prepared track into {@code modelDir} and says what it chose. */
-    static SavedModel train(PreparedData prepared, Path modelDir, boolean quiet) throws IOException {
+    /** The kind of a model folder (any encoder counts as contrastive: it is not timbre). */
+    static Kind kindOf(Path modelDir) {
+        return TimbreModel.isTimbreModel(modelDir) ? Kind.TIMBRE : Kind.CONTRASTIVE;
+    }
+
+    /** "contrastive" or "timbre" (any case) as a kind, or null for anything else. */
+    static Kind parse(String text) {
+        for (Kind k : Kind.values()) {
+            if (k.name().equalsIgnoreCase(text.strip())) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    /** Builds the asked kind (null: chosen by the library's size) into {@code modelDir} and says what it made. */
+    static void build(PreparedData prepared, Path modelDir, Kind asked, boolean quiet) throws IOException {
         int tracks = prepared.ids().size();
+        Kind kind = asked != null ? asked : tracks >= CONTRASTIVE_FROM ? Kind.CONTRASTIVE : Kind.TIMBRE;
+        String why = asked != null ? "--model " + kind.name().toLowerCase(Locale.ROOT)
+                : "no --model given, " + tracks + " tracks (" + (kind == Kind.CONTRASTIVE ? "at least " : "fewer than ")
+                + CONTRASTIVE_FROM + ")";
+        if (kind == Kind.TIMBRE) {
+            System.out.printf(Locale.ROOT, "index: %s: using the classic timbre model (a Gaussian of 25 MFCCs per track, "
+                    + "compared by divergence; nothing to train)%n", why);
+            TimbreModel.build(prepared.store(), prepared.ids(), modelDir, prepared.source().toAbsolutePath().normalize().toString());
+            return;
+        }
         if (tracks < MIN_TRACKS) {
-            throw new UserError("no --model given, and " + prepared.source() + " has " + tracks + " readable tracks: "
-                    + "at least " + MIN_TRACKS + " are needed to train the self-supervised model on the library; give "
-                    + "--model DIR (a model from train) instead");
+            throw new UserError(prepared.source() + " has " + tracks + " readable tracks: at least " + MIN_TRACKS
+                    + " are needed to train the self-supervised model on the library; use --model timbre, or a model "
+                    + "folder from train");
         }
         Split split = split(prepared);
-        System.out.printf(Locale.ROOT, "index: no --model given: training the self-supervised %s encoder on the "
-                        + "library's %d tracks (no labels; %d held out for its stopping score) into %s%n",
-                EncoderType.CONTRASTIVE.id(), tracks, split.valid().size(), modelDir);
+        System.out.printf(Locale.ROOT, "index: %s: training the self-supervised %s encoder on the library's %d tracks "
+                        + "(no labels; %d held out for its stopping score) into %s%n",
+                why, EncoderType.CONTRASTIVE.id(), tracks, split.valid().size(), modelDir);
         TrainingRequest request = new TrainingRequest(prepared.store(), split, java.util.Map.of(), EncoderType.CONTRASTIVE,
                 TrainingOptions.defaults(), modelDir, false, prepared.source().toAbsolutePath().normalize().toString());
         long start = System.nanoTime();
         SavedModel saved = new EncoderTrainer(request, quiet ? null : new TrainLog()).run();
         System.out.printf(Locale.ROOT, "index: trained %s in %.1f min (epoch %d kept)%n", saved.id(),
                 (System.nanoTime() - start) / 6e10, saved.bestEpoch());
-        return saved;
     }
 
     private static Split split(PreparedData prepared) {

@@ -8,9 +8,11 @@ import org.songspace.dataset.Dataset;
 import org.songspace.dataset.Split;
 import org.songspace.dataset.SplitFiles;
 import org.songspace.dataset.Splitter;
+import org.songspace.embed.TimbreModel;
 import org.songspace.io.UserError;
 import org.songspace.model.ComputeDevice;
 import org.songspace.model.EncoderType;
+import org.songspace.model.ModelFolder;
 import org.songspace.model.SavedModel;
 import org.songspace.train.EncoderTrainer;
 import org.songspace.train.TrainingOptions;
@@ -31,8 +33,10 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Example:", "  ./songspace train --model triplet demo-corpus --out models/triplet --epochs 20 --seed 1",
             "  ./songspace train --model contrastive ~/Music --out models/mine"})
 final class TrainCommand implements Callable<Integer> {
-    @Option(names = {"-m", "--model"}, required = true, paramLabel = "TYPE", description = "${COMPLETION-CANDIDATES} (any case).")
-    EncoderType model;
+    @Option(names = {"-m", "--model"}, required = true, paramLabel = "TYPE",
+            description = "cae, triplet, crnn, contrastive, or timbre (the classic timbre model: nothing to learn, its "
+                    + "per-track Gaussians are computed and saved in seconds).")
+    String model;
 
     @Parameters(index = "0", paramLabel = "DATA", description = "Audio collection (folder or CSV manifest) or features folder.")
     Path data;
@@ -67,7 +71,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        EncoderType type = model;
+        if (model.strip().equalsIgnoreCase("timbre")) {
+            return timbre();
+        }
+        EncoderType type = EncoderType.parse(model);
         if (Files.exists(out) && !resume && Files.exists(out.resolve("checkpoint/state.json"))) {
             throw new UserError(out + " already holds a training run: use --resume to continue it, "
                     + "or another --out");
@@ -91,6 +98,21 @@ final class TrainCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "trained %s in %.1f min: best epoch %d, validation k-NN accuracy %s -> %s%n", saved.id(),
                 (System.nanoTime() - start) / 6e10, saved.bestEpoch(),
                 best == null || Double.isNaN(best.validAccuracy()) ? "n/a" : String.format(Locale.ROOT, "%.3f", best.validAccuracy()), out);
+        return 0;
+    }
+
+    /** The timbre model: every track's Gaussian and the library's search statistics, saved as a model folder. */
+    private int timbre() throws java.io.IOException {
+        if (Files.exists(out.resolve(TimbreModel.MANIFEST)) || ModelFolder.isModelFolder(out)) {
+            throw new UserError(out + " already holds a model: choose another --out");
+        }
+        PreparedData prepared = PreparedData.prepare(data, dataOptions.layout, dataOptions.features, featureOptions.toConfig(),
+                dataOptions.quiet, false, dataOptions.excerpt(0));
+        long start = System.nanoTime();
+        TimbreModel.Manifest m = TimbreModel.build(prepared.store(), prepared.ids(), out,
+                prepared.source().toAbsolutePath().normalize().toString());
+        System.out.printf(Locale.ROOT, "trained %s: Gaussians of %d MFCCs for %d tracks in %.1f s -> %s%n", m.id(),
+                m.coefficients(), m.tracks(), (System.nanoTime() - start) / 1e9, out);
         return 0;
     }
 

@@ -11,7 +11,6 @@ import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.songspace.audio.AudioFormatException;
 import org.songspace.index.IndexedTrack;

@@ -209,26 +209,43 @@ class PipelineCommandsTest {
         assertEquals(12, Npy.read(npy).rows());
     }
 
-    /** A library with no labels and no model: index learns the self-supervised model from it, then keeps it. */
+    /**
+     * A library with no labels and no model: index picks the timbre model for a small one (or trains the
+     * contrastive encoder when asked), keeps its model on updates, and refuses to mix models.
+     */
     @Test
-    void indexWithoutAModelTrainsTheContrastiveEncoderOnTheLibrary() throws IOException {
-        Path index = tmp.resolve("label-free/index");
-        CliRun first = CliRun.of("index", demo.resolve("corpus").toString(), "--out", index.toString(), "--layout", "unlabeled",
-                "--features", tmp.resolve("label-free/features").toString(), "-q");
+    void indexWithoutAModelMakesOneFromTheLibrary() throws IOException {
+        String corpus = demo.resolve("corpus").toString();
+        String features = tmp.resolve("label-free/features").toString();
+        Path timbre = tmp.resolve("label-free/timbre-index");
+        CliRun first = CliRun.of("index", corpus, "--out", timbre.toString(), "--layout", "unlabeled", "--features", features, "-q");
         assertEquals(0, first.exitCode(), first.toString());
-        assertTrue(first.out().contains("training the self-supervised contrastive encoder on the library's 40 tracks"),
+        assertTrue(first.out().contains("no --model given, 40 tracks (fewer than 300): using the classic timbre model"),
                 first.out());
-        assertTrue(Files.readString(index.resolve("model/model.json")).contains("\"id\" : \"contrastive-"));
-        try (var left = Files.list(index.getParent())) {
-            assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith(".songspace-model-")), "no scratch left");
-        }
-        CliRun similar = CliRun.of("similar", index.toString(), "rock/rock.00000", "-k", "3", "--json");
+        assertTrue(Files.isRegularFile(timbre.resolve("model/timbre-model.json")));
+        CliRun similar = CliRun.of("similar", timbre.toString(), "rock/rock.00000", "-k", "3");
         assertEquals(0, similar.exitCode(), similar.toString());
-        assertEquals(3, similar.out().split("\"similarity\"").length - 1, similar.out());
-        CliRun again = CliRun.of("index", demo.resolve("corpus").toString(), "--out", index.toString(), "--layout", "unlabeled",
-                "--features", tmp.resolve("label-free/features").toString(), "-q");
+        assertTrue(similar.out().contains("exact divergence, 3 of 40 tracks"), similar.out());
+        CliRun again = CliRun.of("index", corpus, "--out", timbre.toString(), "--layout", "unlabeled", "--features", features, "-q");
         assertEquals(0, again.exitCode(), again.toString());
         assertTrue(again.out().contains("the index's own model") && again.out().contains("40 unchanged"), again.out());
+        CliRun otherKind = CliRun.of("index", corpus, "--out", timbre.toString(), "--model", "contrastive", "-q");
+        assertEquals(Main.FATAL, otherKind.exitCode());
+        assertTrue(otherKind.err().contains("was built with model timbre-"), otherKind.err());
+
+        Path learned = tmp.resolve("label-free/contrastive-index");
+        CliRun trained = CliRun.of("index", corpus, "--out", learned.toString(), "--model", "contrastive", "--layout", "unlabeled",
+                "--features", features, "-q");
+        assertEquals(0, trained.exitCode(), trained.toString());
+        assertTrue(trained.out().contains("--model contrastive: training the self-supervised contrastive encoder on the "
+                + "library's 40 tracks"), trained.out());
+        assertTrue(Files.readString(learned.resolve("model/model.json")).contains("\"id\" : \"contrastive-"));
+        try (var left = Files.list(learned.getParent())) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith(".songspace-model-")), "no scratch left");
+        }
+        CliRun near = CliRun.of("similar", learned.toString(), "rock/rock.00000", "-k", "3", "--json");
+        assertEquals(0, near.exitCode(), near.toString());
+        assertEquals(3, near.out().split("\"similarity\"").length - 1, near.out());
 
         Path small = tmp.resolve("label-free/small");
         Files.createDirectories(small);
@@ -236,9 +253,35 @@ class PipelineCommandsTest {
             String name = String.format(Locale.ROOT, "rock.%05d.wav", i);
             Files.copy(demo.resolve("corpus/rock").resolve(name), small.resolve(name));
         }
-        CliRun tooSmall = CliRun.of("index", small.toString(), "--out", tmp.resolve("label-free/small-index").toString(), "-q");
+        CliRun tooSmall = CliRun.of("index", small.toString(), "--out", tmp.resolve("label-free/small-index").toString(),
+                "--model", "contrastive", "-q");
         assertEquals(Main.FATAL, tooSmall.exitCode(), tooSmall.toString());
-        assertTrue(tooSmall.err().contains("at least 32") && tooSmall.err().contains("--model"), tooSmall.err());
+        assertTrue(tooSmall.err().contains("at least 32") && tooSmall.err().contains("--model timbre"), tooSmall.err());
         assertTrue(Files.notExists(tmp.resolve("label-free/small-index")), "no half-written index");
+        CliRun bad = CliRun.of("index", small.toString(), "--out", tmp.resolve("label-free/bad").toString(), "--model", "musly");
+        assertEquals(Main.FATAL, bad.exitCode());
+        assertTrue(bad.err().contains("--model musly: not a model folder"), bad.err());
+    }
+
+    /** The timbre model is a model like the others: train saves it in seconds, evaluate and index take it. */
+    @Test
+    void theTimbreModelTrainsInSecondsAndEvaluatesAndIndexes() throws IOException {
+        Path model = tmp.resolve("timbre-model");
+        CliRun train = CliRun.of("train", "--model", "timbre", demo.resolve("corpus").toString(), "--out", model.toString(), "-q");
+        assertEquals(0, train.exitCode(), train.toString());
+        assertTrue(train.out().contains("Gaussians of 25 MFCCs for 40 tracks"), train.out());
+        assertTrue(Files.isRegularFile(model.resolve("gaussians.npy")) && Files.isRegularFile(model.resolve("gaussian-ids.txt")));
+        CliRun evaluate = CliRun.of("evaluate", model.toString(), demo.resolve("corpus").toString(), "-q", "--folds", "0");
+        assertEquals(0, evaluate.exitCode(), evaluate.toString());
+        assertTrue(evaluate.out().contains("gaussian_skl"), evaluate.out());
+        Path index = tmp.resolve("timbre-model-index");
+        CliRun indexed = CliRun.of("index", model.toString(), demo.resolve("corpus").toString(), "--out", index.toString(), "-q");
+        assertEquals(0, indexed.exitCode(), indexed.toString());
+        CliRun mix = CliRun.of("mix", index.toString(), "rock/rock.00000", "--to", "jazz/jazz.00002", "--count", "5", "--json");
+        assertEquals(0, mix.exitCode(), mix.toString());
+        assertTrue(mix.out().contains("\"kind\" : \"path\""), mix.out());
+        CliRun again = CliRun.of("train", "--model", "timbre", demo.resolve("corpus").toString(), "--out", model.toString(), "-q");
+        assertEquals(Main.FATAL, again.exitCode());
+        assertTrue(again.err().contains("already holds a model"), again.err());
     }
 }

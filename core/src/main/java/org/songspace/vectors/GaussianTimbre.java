@@ -51,6 +51,11 @@ public final class GaussianTimbre {
         for (int i = 0; i < d; i++) {
             cov.add(i, i, 1e-6 * trace / d + 1e-9);
         }
+        return pack(mean, cov);
+    }
+
+    private static float[] pack(double[] mean, DMatrixRMaj cov) {
+        int d = mean.length;
         DMatrixRMaj inv = new DMatrixRMaj(d, d);
         if (!CommonOps_DDRM.invert(cov, inv)) {
             throw new IllegalArgumentException("the MFCC covariance cannot be inverted");
@@ -64,6 +69,66 @@ public final class GaussianTimbre {
             packed[d + d * d + k] = (float) inv.data[k];
         }
         return packed;
+    }
+
+    /**
+     * The Gaussian whose mean and covariance are the weighted means of the given ones' (its inverse
+     * recomputed): the "centre" of several seeds of a mix, or a point between two tracks on a path.
+     */
+    public static float[] blend(java.util.List<float[]> gaussians, double[] weights) {
+        int d = dimensionOf(gaussians.get(0).length);
+        double[] mean = new double[d];
+        DMatrixRMaj cov = new DMatrixRMaj(d, d);
+        double total = 0;
+        for (double w : weights) {
+            total += w;
+        }
+        for (int g = 0; g < gaussians.size(); g++) {
+            float[] p = gaussians.get(g);
+            double w = weights[g] / total;
+            for (int i = 0; i < d; i++) {
+                mean[i] += w * p[i];
+            }
+            for (int k = 0; k < d * d; k++) {
+                cov.data[k] += w * p[d + k];
+            }
+        }
+        return pack(mean, cov);
+    }
+
+    /** Coefficients whose correlations join the summary (the first ones carry most of the timbre). */
+    static final int CORRELATED = 8;
+
+    /**
+     * What a vector index can search of a Gaussian: [means (d), half the log variances (d), correlations of
+     * the first {@value #CORRELATED} coefficients (pairs)].
+     */
+    public static float[] summary(float[] packed) {
+        int d = dimensionOf(packed.length);
+        int c = Math.min(CORRELATED, d);
+        float[] out = new float[2 * d + c * (c - 1) / 2];
+        for (int i = 0; i < d; i++) {
+            out[i] = packed[i];
+            out[d + i] = (float) (0.5 * Math.log(Math.max(1e-12, packed[d + i * d + i])));
+        }
+        int at = 2 * d;
+        for (int i = 0; i < c; i++) {
+            for (int j = i + 1; j < c; j++) {
+                double v = Math.sqrt(Math.max(1e-24, (double) packed[d + i * d + i] * packed[d + j * d + j]));
+                out[at++] = (float) (packed[d + i * d + j] / v);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A similarity in (-1, 1] from the divergence, 1 for the same Gaussian and 0 at a divergence of
+     * {@code d}: (d - skl) / (d + skl). It orders exactly as the divergence does.
+     */
+    public static double similarity(float[] a, float[] b) {
+        int d = dimensionOf(a.length);
+        double skl = symmetricKl(a, b);
+        return (d - skl) / (d + skl);
     }
 
     /** d from a packed length d + 2 d^2. */

@@ -4,13 +4,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.songspace.audio.AudioClip;
-import org.songspace.audio.AudioLoader;
-import org.songspace.audio.Excerpt;
-import org.songspace.features.FeatureStore;
 import org.songspace.features.LogMelExtractor;
 import org.songspace.features.MelSpectrogram;
 import org.songspace.model.ComputeDevice;
@@ -18,14 +13,13 @@ import org.songspace.model.ModelFolder;
 import org.songspace.model.SavedModel;
 import org.songspace.model.TorchRuntime;
 import org.songspace.model.TrackEncoder;
-import org.songspace.vectors.EmbeddingSet;
 
 /**
  * A saved model ready to embed: loads the model folder (and nothing else), featurises audio with the
  * model's own feature config, and returns one unit-length vector per track. Owns native memory: use in
  * try-with-resources. Not thread-safe; use one per thread.
  */
-public final class Embedder implements AutoCloseable {
+public final class Embedder implements TrackEmbedder {
     private final Path folder;
     private final SavedModel model;
     private final NDManager manager;
@@ -62,6 +56,17 @@ public final class Embedder implements AutoCloseable {
         return folder;
     }
 
+    @Override
+    public String modelId() {
+        return model.id();
+    }
+
+    @Override
+    public org.songspace.features.FeatureConfig features() {
+        return model.features();
+    }
+
+    @Override
     public int dimension() {
         return model.spec().embeddingDim();
     }
@@ -74,33 +79,6 @@ public final class Embedder implements AutoCloseable {
     /** Embeds several spectrograms in one forward pass (cheaper per track than one at a time). */
     public List<float[]> embedAll(List<MelSpectrogram> dbs) {
         return encoder.embedTracks(dbs);
-    }
-
-    /**
-     * Embeds tracks of a feature store, in the given order, as an embedding set tagged with this model's id;
-     * {@code onTrack} is called after each track (for progress).
-     */
-    public EmbeddingSet embedTracks(FeatureStore store, List<String> ids, Map<String, String> labels,
-                                    Map<String, String> artists, Runnable onTrack) throws IOException {
-        float[][] vectors = new float[ids.size()][];
-        List<EmbeddingSet.Entry> entries = new ArrayList<>();
-        for (int i = 0; i < vectors.length; i++) {
-            String id = ids.get(i);
-            vectors[i] = embed(store.load(id));
-            entries.add(new EmbeddingSet.Entry(id, store.track(id).orElseThrow().source(), labels.get(id), artists.get(id)));
-            onTrack.run();
-        }
-        return new EmbeddingSet(model.id(), entries, vectors);
-    }
-
-    /** Decodes, featurises and embeds an audio file. */
-    public float[] embedAudio(Path audio) throws IOException {
-        return embedAudio(audio, Excerpt.WHOLE);
-    }
-
-    /** Decodes {@code excerpt} of an audio file (as its index did), featurises and embeds it. */
-    public float[] embedAudio(Path audio, Excerpt excerpt) throws IOException {
-        return embedClip(AudioLoader.decode(audio, excerpt));
     }
 
     /** Featurises (with the model's feature config) and embeds decoded audio. */

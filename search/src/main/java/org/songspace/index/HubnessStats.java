@@ -15,8 +15,9 @@ import org.songspace.vectors.Vectors;
 
 /**
  * What mutual proximity needs at query time, kept beside the index in {@code hubness.json}: a fixed
- * sample of reference tracks (their unit vectors) and, for every track, the mean and standard deviation of
- * its cosine distances to them. With those, "how unusual is it that these two tracks are this close, seen
+ * sample of reference tracks (their vectors) and, for every track, the mean and standard deviation of
+ * its distances to them (1 - similarity of the index's {@link VectorSpace}: cosine, or the timbre
+ * model's divergence). With those, "how unusual is it that these two tracks are this close, seen
  * from each of them" costs one pass over the sample per query instead of one over the library. Updates
  * add and drop tracks' figures; the sample is drawn again only when one of its tracks leaves or the
  * library has outgrown it.
@@ -30,9 +31,11 @@ public final class HubnessStats {
     }
 
     private final Stored stored;
+    private final VectorSpace space;
 
-    private HubnessStats(Stored stored) {
+    private HubnessStats(Stored stored, VectorSpace space) {
         this.stored = stored;
+        this.space = space;
     }
 
     public static boolean exists(Path indexDir) {
@@ -40,12 +43,11 @@ public final class HubnessStats {
     }
 
     public static HubnessStats read(Path indexDir) throws IOException {
-        return new HubnessStats(Json.read(indexDir.resolve(FILE_NAME), Stored.class));
+        return new HubnessStats(Json.read(indexDir.resolve(FILE_NAME), Stored.class), VectorSpace.of(indexDir));
     }
 
-    /** [mean, std] of the cosine distances from {@code vector} to the reference tracks (itself left out). */
+    /** [mean, std] of the distances from {@code vector} to the reference tracks (itself left out). */
     public float[] statsOf(String id, float[] vector) {
-        float[] unit = Vectors.normalise(vector.clone());
         double sum = 0;
         double sq = 0;
         int n = 0;
@@ -53,7 +55,7 @@ public final class HubnessStats {
             if (stored.references().get(r).equals(id)) {
                 continue;
             }
-            double d = 1 - Vectors.dot(unit, stored.vectors().get(r));
+            double d = 1 - space.similarity(vector, stored.vectors().get(r));
             sum += d;
             sq += d * d;
             n++;
@@ -93,34 +95,36 @@ public final class HubnessStats {
     static void update(Path indexDir, int size, LibraryVectors library, List<IndexedTrack> embedded, List<String> removed)
             throws IOException {
         HubnessStats old = exists(indexDir) ? read(indexDir) : null;
+        VectorSpace space = VectorSpace.of(indexDir);
         boolean redraw = old == null || removed.stream().anyMatch(Set.copyOf(old.stored.references())::contains)
                 || old.stored.references().size() < Math.min(REFERENCES, size / 2);
         HubnessStats next;
         if (redraw) {
-            next = drawn(library.all());
+            next = drawn(library.all(), space);
         } else {
             Map<String, float[]> tracks = new HashMap<>(old.stored.tracks());
             removed.forEach(tracks::remove);
             for (IndexedTrack t : embedded) {
                 tracks.put(t.id(), old.statsOf(t.id(), t.vector()));
             }
-            next = new HubnessStats(new Stored(old.stored.references(), old.stored.vectors(), tracks));
+            next = new HubnessStats(new Stored(old.stored.references(), old.stored.vectors(), tracks), space);
         }
         Json.write(indexDir.resolve(FILE_NAME), next.stored);
     }
 
-    private static HubnessStats drawn(List<IndexedTrack> all) {
+    private static HubnessStats drawn(List<IndexedTrack> all, VectorSpace space) {
         List<IndexedTrack> shuffled = new ArrayList<>(all);
         shuffled.sort(java.util.Comparator.comparing(IndexedTrack::id));
         Collections.shuffle(shuffled, new Random(42));
         List<IndexedTrack> sample = shuffled.subList(0, Math.min(REFERENCES, shuffled.size()));
         List<String> ids = sample.stream().map(IndexedTrack::id).toList();
-        List<float[]> vectors = sample.stream().map(t -> Vectors.normalise(t.vector().clone())).toList();
-        HubnessStats partial = new HubnessStats(new Stored(ids, vectors, Map.of()));
+        List<float[]> vectors = sample.stream().map(t -> space.reranks() ? t.vector() : Vectors.normalise(t.vector().clone()))
+                .toList();
+        HubnessStats partial = new HubnessStats(new Stored(ids, vectors, Map.of()), space);
         Map<String, float[]> tracks = new HashMap<>();
         for (IndexedTrack t : all) {
             tracks.put(t.id(), partial.statsOf(t.id(), t.vector()));
         }
-        return new HubnessStats(new Stored(ids, vectors, tracks));
+        return new HubnessStats(new Stored(ids, vectors, tracks), space);
     }
 }

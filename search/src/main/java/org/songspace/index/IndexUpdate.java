@@ -18,15 +18,18 @@ import org.apache.lucene.store.FSDirectory;
 public final class IndexUpdate implements AutoCloseable {
     private final FSDirectory directory;
     private final IndexWriter writer;
+    private final VectorSpace space;
     private int pending;
 
-    private IndexUpdate(FSDirectory directory, IndexWriter writer) {
+    private IndexUpdate(FSDirectory directory, IndexWriter writer, VectorSpace space) {
         this.directory = directory;
         this.writer = writer;
+        this.space = space;
     }
 
     /** Opens (creating when needed) the Lucene part of an index folder for writing. */
     public static IndexUpdate open(Path indexDir) throws IOException {
+        VectorSpace space = VectorSpace.of(indexDir);
         Path lucene = indexDir.resolve(SimilarityIndex.LUCENE_DIR);
         Files.createDirectories(lucene);
         FSDirectory dir = FSDirectory.open(lucene);
@@ -36,7 +39,7 @@ public final class IndexUpdate implements AutoCloseable {
             merges.setSegmentsPerTier(4);
             IndexWriterConfig config = new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setRAMBufferSizeMB(256).setMergePolicy(merges);
-            return new IndexUpdate(dir, new IndexWriter(dir, config));
+            return new IndexUpdate(dir, new IndexWriter(dir, config), space);
         } catch (IOException | RuntimeException e) {
             dir.close();
             throw e;
@@ -44,7 +47,7 @@ public final class IndexUpdate implements AutoCloseable {
     }
 
     public void upsert(IndexedTrack track) throws IOException {
-        writer.updateDocument(new Term(TrackDocuments.ID, track.id()), TrackDocuments.toDocument(track));
+        writer.updateDocument(new Term(TrackDocuments.ID, track.id()), TrackDocuments.toDocument(track, space));
         pending++;
     }
 

@@ -12,12 +12,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.songspace.audio.Excerpt;
-import org.songspace.embed.Embedder;
+import org.songspace.embed.TrackEmbedder;
 import org.songspace.features.FeatureStore;
 import org.songspace.io.Json;
 import org.songspace.io.UserError;
-import org.songspace.model.ModelFolder;
-import org.songspace.model.SavedModel;
 
 /**
  * Builds and updates an index folder: {@code index.json}, {@code model/} (a copy of the model, so queries
@@ -65,12 +63,12 @@ public final class LibraryIndexer {
     public static Result update(Path indexDir, Path modelDir, String library, List<IndexedTrack> sources,
                                 FeatureStore store, boolean relayout, Listener listener) throws IOException {
         Excerpt excerpt = store.excerpt();
-        SavedModel model = prepare(indexDir, modelDir, library, store);
+        TrackEmbedder.Info model = prepare(indexDir, modelDir, library, store);
         if (!store.config().equals(model.features())) {
             throw new UserError("features in " + store.dir() + " were made with another config than the model's");
         }
         Result result;
-        try (Embedder embedder = Embedder.open(indexDir.resolve(MODEL_DIR))) {
+        try (TrackEmbedder embedder = TrackEmbedder.open(indexDir.resolve(MODEL_DIR))) {
             result = apply(indexDir, sources, new VectorSource() {
                 @Override
                 public float[] vectorFor(IndexedTrack t) throws IOException {
@@ -92,8 +90,9 @@ public final class LibraryIndexer {
     }
 
     /** Checks that the index (if any) was built with this model, or starts one with a copy of it. */
-    private static SavedModel prepare(Path indexDir, Path modelDir, String library, FeatureStore store) throws IOException {
-        SavedModel model = ModelFolder.read(modelDir);
+    private static TrackEmbedder.Info prepare(Path indexDir, Path modelDir, String library, FeatureStore store)
+            throws IOException {
+        TrackEmbedder.Info model = TrackEmbedder.info(modelDir);
         Path manifestPath = indexDir.resolve(IndexManifest.FILE_NAME);
         if (Files.isRegularFile(manifestPath)) {
             IndexManifest existing = Json.read(manifestPath, IndexManifest.class);
@@ -111,7 +110,7 @@ public final class LibraryIndexer {
             }
         } else {
             Files.createDirectories(indexDir.resolve(MODEL_DIR));
-            for (String f : List.of(ModelFolder.PARAMETERS, ModelFolder.MANIFEST)) {
+            for (String f : model.files()) {
                 Files.copy(modelDir.resolve(f), indexDir.resolve(MODEL_DIR).resolve(f), StandardCopyOption.REPLACE_EXISTING);
             }
             // Written first, so that an update killed half way is recognised (and continued) by the next run.
@@ -133,9 +132,9 @@ public final class LibraryIndexer {
         }
     }
 
-    private static IndexManifest manifest(SavedModel model, Excerpt excerpt, String library, int tracks) {
-        return new IndexManifest(IndexManifest.FORMAT, model.id(), model.spec().embeddingDim(), model.features(), excerpt,
-                library, tracks, Instant.now().toString());
+    private static IndexManifest manifest(TrackEmbedder.Info model, Excerpt excerpt, String library, int tracks) {
+        return new IndexManifest(IndexManifest.FORMAT, model.id(), model.dimension(), model.features(), excerpt,
+                library, tracks, Instant.now().toString(), model.timbre());
     }
 
     /** Hears how an update goes: how many tracks it will embed, then each one embedded. */
@@ -247,7 +246,10 @@ public final class LibraryIndexer {
     private static boolean updateMap(Path indexDir, SimilarityIndex index, LibraryVectors library,
                                      List<IndexedTrack> embedded, List<String> removed, boolean relayout) throws IOException {
         boolean full = relayout || !LibraryMap.exists(indexDir) || embedded.size() > RELAYOUT_SHARE * index.size();
-        LibraryMap map = full ? LibraryMap.layout(library.all())
+        // The map is laid out from what HNSW indexes (for Gaussians, their keys).
+        VectorSpace space = index.space();
+        LibraryMap map = full ? LibraryMap.layout(space.reranks()
+                ? library.all().stream().map(t -> t.withVector(space.key(t.vector()))).toList() : library.all())
                 : LibraryMap.read(indexDir).without(removed).place(embedded, index);
         map.write(indexDir);
         return full;

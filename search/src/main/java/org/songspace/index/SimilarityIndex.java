@@ -39,18 +39,48 @@ public final class SimilarityIndex implements AutoCloseable {
     /** Beam width of HNSW queries (efSearch): 160 gives recall@10 0.985 on 10k random 64-d vectors (100: 0.95); measured in SimilarityIndexTest. */
     static final int CANDIDATES = 160;
 
+    /**
+     * Candidates re-ranked by the divergence when HNSW holds only keys (timbre): at least this many, and at
+     * least {@value #RERANK_SHARE_PERCENT} % of the library (the keys are a rough guide: recall@10 0.92 with
+     * 40 % of a 101-track real library re-ranked, 0.74 with 20 %; docs/results.md).
+     */
+    static final int RERANK_CANDIDATES = 2000;
+    static final int RERANK_SHARE_PERCENT = 5;
+    /**
+     * Up to this many tracks, a re-ranked space is searched exactly: every divergence, from Gaussians read
+     * once and kept (about 5 KB a track; ~2.5k multiply-adds per divergence).
+     */
+    static final int EXACT_LIMIT = 20_000;
+
     private final FSDirectory directory;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
+    private final VectorSpace space;
+    /** Every track with its full vector, read once for exact searches of a re-ranked space (timbre). */
+    private List<IndexedTrack> allForExact;
 
-    /** A search result: the track (without vector) and its cosine similarity to the query. */
+    /** A search result: the track (without vector) and its similarity to the query ({@link VectorSpace}). */
     public record Hit(IndexedTrack track, double similarity) {
     }
 
-    private SimilarityIndex(FSDirectory directory, DirectoryReader reader) {
+    private SimilarityIndex(FSDirectory directory, DirectoryReader reader, VectorSpace space) {
         this.directory = directory;
         this.reader = reader;
         this.searcher = new IndexSearcher(reader);
+        this.space = space;
+    }
+
+    /** How a search of this index runs, for people: "hnsw", "exact", or the timbre model's two ways. */
+    public String describeSearch(boolean exact) {
+        if (!space.reranks()) {
+            return exact ? "exact" : "hnsw";
+        }
+        return exact || size() <= EXACT_LIMIT ? "exact divergence" : "hnsw candidates re-ranked by divergence";
+    }
+
+    /** How this index's vectors compare. */
+    public VectorSpace space() {
+        return space;
     }
 
     public static SimilarityIndex open(Path indexDir) throws IOException {
@@ -59,9 +89,10 @@ public final class SimilarityIndex implements AutoCloseable {
             throw new IOException(indexDir + " is not a songspace index (no " + LUCENE_DIR + "/ folder; build one with "
                     + "songspace index MODEL LIBRARY --out " + indexDir + ")");
         }
+        VectorSpace space = VectorSpace.of(indexDir);
         FSDirectory dir = FSDirectory.open(lucene);
         try {
-            return new SimilarityIndex(dir, DirectoryReader.open(dir));
+            return new SimilarityIndex(dir, DirectoryReader.open(dir), space);
         } catch (IOException e) {
             dir.close();
             throw new IOException(indexDir + ": the Lucene index cannot be read (" + e.getMessage() + ")", e);
@@ -152,6 +183,9 @@ public final class SimilarityIndex implements AutoCloseable {
         }
         int doc = top.scoreDocs[0].doc;
         IndexedTrack meta = TrackDocuments.read(searcher.storedFields(), doc);
+        if (space.reranks()) {
+            return Optional.of(meta.withVector(TrackDocuments.rawVector(searcher.storedFields(), doc)));
+        }
         for (LeafReaderContext leaf : reader.leaves()) {
             if (doc >= leaf.docBase && doc < leaf.docBase + leaf.reader().maxDoc()) {
                 FloatVectorValues values = leaf.reader().getFloatVectorValues(TrackDocuments.VECTOR);
@@ -163,14 +197,21 @@ public final class SimilarityIndex implements AutoCloseable {
         return Optional.of(meta);
     }
 
-    /** The k most similar tracks by HNSW search, leaving out what {@code exclusions} names. */
+    /**
+     * The k most similar tracks by HNSW search, leaving out what {@code exclusions} names. Where HNSW holds
+     * only keys (timbre), a small index is searched exactly and a large one re-ranks the HNSW candidates
+     * (at least {@value #RERANK_CANDIDATES}) by the true similarity.
+     */
     public List<Hit> search(float[] query, int k, Exclusions exclusions) throws IOException {
         checkDimension(query);
+        if (space.reranks()) {
+            return size() <= EXACT_LIMIT ? exact(query, k, exclusions)
+                    : rerankedSearch(query, k, Math.max(Math.max(RERANK_CANDIDATES, 10 * k),
+                            size() / 100 * RERANK_SHARE_PERCENT), exclusions);
+        }
         // Lucene's k is also the HNSW beam width: explore CANDIDATES and keep the best k, for recall near exact.
-        int candidates = Math.max(k, CANDIDATES);
-        Query q = new KnnFloatVectorQuery(TrackDocuments.VECTOR, Vectors.normalise(query.clone()), candidates,
-                filter(exclusions));
-        TopDocs top = searcher.search(q, k);
+        TopDocs top = searcher.search(new KnnFloatVectorQuery(TrackDocuments.VECTOR, space.key(query),
+                Math.max(k, CANDIDATES), filter(exclusions)), k);
         StoredFields stored = searcher.storedFields();
         List<Hit> hits = new ArrayList<>();
         for (ScoreDoc sd : top.scoreDocs) {
@@ -178,6 +219,37 @@ public final class SimilarityIndex implements AutoCloseable {
             hits.add(new Hit(TrackDocuments.read(stored, sd.doc), 2.0 * sd.score - 1.0));
         }
         return hits;
+    }
+
+    /**
+     * The k best of the {@code candidates} HNSW neighbours of the query's key, by the space's true
+     * similarity (what {@link #search} does for the timbre model above {@value #EXACT_LIMIT} tracks; public
+     * so that its recall against {@link #exact} can be measured on any index).
+     */
+    public List<Hit> rerankedSearch(float[] query, int k, int candidates, Exclusions exclusions) throws IOException {
+        checkDimension(query);
+        TopDocs top = searcher.search(new KnnFloatVectorQuery(TrackDocuments.VECTOR, space.key(query),
+                Math.max(candidates, CANDIDATES), filter(exclusions)), candidates);
+        StoredFields stored = searcher.storedFields();
+        List<Hit> hits = new ArrayList<>();
+        for (ScoreDoc sd : top.scoreDocs) {
+            float[] raw = space.reranks() ? TrackDocuments.rawVector(stored, sd.doc) : null;
+            hits.add(new Hit(TrackDocuments.read(stored, sd.doc), raw == null ? 2.0 * sd.score - 1.0
+                    : space.similarity(query, raw)));
+        }
+        return best(hits, k);
+    }
+
+    private synchronized List<IndexedTrack> allWithVectors() throws IOException {
+        if (allForExact == null) {
+            allForExact = all();
+        }
+        return allForExact;
+    }
+
+    private static List<Hit> best(List<Hit> hits, int k) {
+        hits.sort(java.util.Comparator.comparingDouble((Hit h) -> -h.similarity()).thenComparing(h -> h.track().id()));
+        return new ArrayList<>(hits.subList(0, Math.min(k, hits.size())));
     }
 
     private static Query filter(Exclusions exclusions) {
@@ -194,6 +266,16 @@ public final class SimilarityIndex implements AutoCloseable {
     /** The exact k most similar tracks by scanning every vector (for checking HNSW). */
     public List<Hit> exact(float[] query, int k, Exclusions exclusions) throws IOException {
         checkDimension(query);
+        List<Hit> hits = new ArrayList<>();
+        if (space.reranks()) {
+            // Stored Gaussians are read (and decompressed) once: the reader is a fixed snapshot.
+            for (IndexedTrack t : allWithVectors()) {
+                if (!exclusions.excludes(t)) {
+                    hits.add(new Hit(t.withVector(null), space.similarity(query, t.vector())));
+                }
+            }
+            return best(hits, k);
+        }
         List<IndexedTrack> tracks = new ArrayList<>();
         List<float[]> vectors = new ArrayList<>();
         forEachVector((track, v) -> {
@@ -205,7 +287,6 @@ public final class SimilarityIndex implements AutoCloseable {
         }
         Knn scan = new Knn(vectors.toArray(new float[0][]), new int[tracks.size()], 1, Knn.Metric.COSINE);
         float[] q = Vectors.normalise(query.clone());
-        List<Hit> hits = new ArrayList<>();
         for (int i : scan.nearest(q, k, i -> exclusions.excludes(tracks.get(i)))) {
             // Stored vectors are unit length: the dot product is the cosine.
             hits.add(new Hit(tracks.get(i), Vectors.dot(q, vectors.get(i))));
@@ -214,6 +295,15 @@ public final class SimilarityIndex implements AutoCloseable {
     }
 
     private void checkDimension(float[] query) throws IOException {
+        if (space.reranks()) {
+            // Keys have their own size; the query must be a vector of the space (a packed Gaussian).
+            try {
+                org.songspace.vectors.GaussianTimbre.dimensionOf(query.length);
+            } catch (IllegalArgumentException e) {
+                throw new UserError("query vector of " + query.length + " floats for an index of timbre Gaussians", e);
+            }
+            return;
+        }
         for (LeafReaderContext leaf : reader.leaves()) {
             FloatVectorValues values = leaf.reader().getFloatVectorValues(TrackDocuments.VECTOR);
             if (values != null && values.dimension() != query.length) {
@@ -237,7 +327,9 @@ public final class SimilarityIndex implements AutoCloseable {
             Bits live = leaf.reader().getLiveDocs();
             for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
                 if (live == null || live.get(doc)) {
-                    visitor.visit(TrackDocuments.read(stored, leaf.docBase + doc), values.vectorValue().clone());
+                    float[] v = space.reranks() ? TrackDocuments.rawVector(stored, leaf.docBase + doc)
+                            : values.vectorValue().clone();
+                    visitor.visit(TrackDocuments.read(stored, leaf.docBase + doc), v);
                 }
             }
         }

@@ -10,7 +10,6 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.songspace.audio.TrackTags;
 import org.songspace.io.Json;
-import org.songspace.vectors.Vectors;
 
 /** How an {@link IndexedTrack} is stored as a Lucene document: the field names live here only. */
 final class TrackDocuments {
@@ -26,6 +25,8 @@ final class TrackDocuments {
     static final String ISRC = "isrc";
     static final String ARTIST_TITLE = "artist_title";
     static final String VECTOR = "vector";
+    /** The full vector, stored when HNSW indexes only a key of it (the timbre model's Gaussians). */
+    static final String RAW_VECTOR = "raw_vector";
     private static final String DURATION = "duration";
     private static final String BYTES = "bytes";
     private static final String MODIFIED = "modified";
@@ -33,7 +34,7 @@ final class TrackDocuments {
     private TrackDocuments() {
     }
 
-    static Document toDocument(IndexedTrack t) throws IOException {
+    static Document toDocument(IndexedTrack t, VectorSpace space) throws IOException {
         Document d = new Document();
         d.add(new StringField(ID, t.id(), Field.Store.YES));
         // Indexed (not only stored) so that "the path of an indexed file" resolves with one term lookup.
@@ -57,8 +58,30 @@ final class TrackDocuments {
         d.add(new StoredField(DURATION, t.durationSeconds()));
         d.add(new StoredField(BYTES, t.sourceBytes()));
         d.add(new StoredField(MODIFIED, t.sourceModified()));
-        d.add(new KnnFloatVectorField(VECTOR, Vectors.normalise(t.vector().clone()), VectorSimilarityFunction.COSINE));
+        d.add(new KnnFloatVectorField(VECTOR, space.key(t.vector()), VectorSimilarityFunction.COSINE));
+        if (space.reranks()) {
+            d.add(new StoredField(RAW_VECTOR, toBytes(t.vector())));
+        }
         return d;
+    }
+
+    /** The full vector stored in a document, or null when HNSW holds it (learned vectors). */
+    static float[] rawVector(StoredFields stored, int doc) throws IOException {
+        org.apache.lucene.util.BytesRef b = stored.document(doc, java.util.Set.of(RAW_VECTOR)).getBinaryValue(RAW_VECTOR);
+        if (b == null) {
+            return null;
+        }
+        java.nio.FloatBuffer f = java.nio.ByteBuffer.wrap(b.bytes, b.offset, b.length).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .asFloatBuffer();
+        float[] out = new float[f.remaining()];
+        f.get(out);
+        return out;
+    }
+
+    private static byte[] toBytes(float[] v) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 * v.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.asFloatBuffer().put(v);
+        return b.array();
     }
 
     /** The track stored in document {@code doc}, without its vector. */

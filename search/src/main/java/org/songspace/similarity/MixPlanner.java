@@ -9,21 +9,23 @@ import java.util.Set;
 import org.songspace.index.Exclusions;
 import org.songspace.index.IndexedTrack;
 import org.songspace.index.SimilarityIndex;
-import org.songspace.vectors.Vectors;
+import org.songspace.index.VectorSpace;
 
 /**
  * Mixes and paths over an index, for every front end (CLI, web map, Subsonic API).
  * <ul>
- *   <li>A <b>mix</b> from one or more seeds: candidates ranked by cosine to the mean of the seeds' vectors
- *   (the same order as their mean cosine to the seeds), never a seed, then taken greedily under the
+ *   <li>A <b>mix</b> from one or more seeds: candidates ranked by similarity to the seeds' centre (the mean
+ *   of their vectors; for the timbre model the Gaussian of their mean and covariance), never a seed, then taken greedily under the
  *   variety rules of {@link MixOptions}.</li>
  *   <li>A <b>path</b> from a start track to an end track: {@code count - 2} targets evenly spaced on the
- *   straight line between the two vectors (re-normalised); for each, the track nearest to it among those
- *   not yet used and strictly closer (by cosine) to the end than the previous step. A target with no
+ *   straight line between the two vectors (re-normalised; Gaussians blended); for each, the track nearest to
+ *   it among those not yet used and strictly closer (by the index's similarity) to the end than the
+ *   previous step. A target with no
  *   such track is skipped, so a path may be shorter than asked but always starts at the start, ends at
  *   the end, never repeats a track and gets closer to the end at every step.</li>
  * </ul>
- * Similarities reported in [0, 1] are {@code (1 + cosine) / 2} to the reference (the seeds' mean, or the
+ * Similarities reported in [0, 1] are {@code (1 + s) / 2} of the index's similarity s (cosine, or the
+ * timbre model's (d - divergence) / (d + divergence)) to the reference (the seeds' mean, or the
  * start of the path): 1 is the same track.
  */
 final class MixPlanner {
@@ -33,13 +35,15 @@ final class MixPlanner {
     static final int PATH_CANDIDATES = 64;
 
     private final SimilarityIndex index;
+    private final VectorSpace space;
 
     MixPlanner(SimilarityIndex index) {
         this.index = index;
+        this.space = index.space();
     }
 
     List<Match> mix(List<Seed> seeds, MixOptions options) throws IOException {
-        float[] centre = mean(seeds);
+        float[] centre = space.centre(seeds.stream().map(Seed::vector).toList());
         Set<String> seedIds = new HashSet<>();
         List<IndexedTrack> played = new ArrayList<>();
         for (Seed s : seeds) {
@@ -49,8 +53,19 @@ final class MixPlanner {
             });
         }
         int wanted = Math.min(SearchOptions.MAX_K, Math.max(50, options.count() * CANDIDATES_PER_TRACK));
+        List<Match> out = take(index.search(centre, wanted, Exclusions.ids(seedIds)), played, options);
+        if (out.size() < options.count() && wanted < SearchOptions.MAX_K) {
+            // The variety rules used up the candidates: look further out once.
+            out = take(index.search(centre, SearchOptions.MAX_K, Exclusions.ids(seedIds)), played, options);
+        }
+        return out;
+    }
+
+    /** Candidates in order, each taken unless it repeats an artist or album within its window. */
+    private static List<Match> take(List<SimilarityIndex.Hit> hits, List<IndexedTrack> seeds, MixOptions options) {
+        List<IndexedTrack> played = new ArrayList<>(seeds);
         List<Match> out = new ArrayList<>();
-        for (SimilarityIndex.Hit hit : index.search(centre, wanted, Exclusions.ids(seedIds))) {
+        for (SimilarityIndex.Hit hit : hits) {
             if (out.size() == options.count()) {
                 break;
             }
@@ -83,45 +98,26 @@ final class MixPlanner {
         List<Match> out = new ArrayList<>();
         out.add(Match.of(new SimilarityIndex.Hit(start.withVector(null), 1.0)));
         Set<String> used = new HashSet<>(List.of(start.id(), end.id()));
-        double lastToEnd = Vectors.dot(start.vector(), end.vector());
+        double lastToEnd = space.similarity(start.vector(), end.vector());
         int inner = count - 2;
         for (int step = 1; step <= inner; step++) {
-            float[] target = between(start.vector(), end.vector(), step / (double) (inner + 1));
+            float[] target = space.between(start.vector(), end.vector(), step / (double) (inner + 1));
             for (SimilarityIndex.Hit hit : index.search(target, PATH_CANDIDATES, Exclusions.ids(used))) {
                 // Search hits carry no vectors; the first few candidates usually qualify.
                 IndexedTrack candidate = index.get(hit.track().id()).orElseThrow();
-                double toEnd = Vectors.dot(candidate.vector(), end.vector());
+                double toEnd = space.similarity(candidate.vector(), end.vector());
                 if (toEnd > lastToEnd) {
                     used.add(candidate.id());
                     lastToEnd = toEnd;
-                    out.add(unit(candidate.withVector(null), Vectors.dot(candidate.vector(), start.vector())));
+                    out.add(unit(candidate.withVector(null), space.similarity(candidate.vector(), start.vector())));
                     break;
                 }
             }
         }
         if (count >= 2 && !end.id().equals(start.id())) {
-            out.add(unit(end.withVector(null), Vectors.dot(end.vector(), start.vector())));
+            out.add(unit(end.withVector(null), space.similarity(end.vector(), start.vector())));
         }
         return out;
-    }
-
-    private static float[] between(float[] a, float[] b, double t) {
-        float[] v = new float[a.length];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) ((1 - t) * a[i] + t * b[i]);
-        }
-        return Vectors.normalise(v);
-    }
-
-    private static float[] mean(List<Seed> seeds) {
-        int dim = seeds.get(0).vector().length;
-        float[] sum = new float[dim];
-        for (Seed s : seeds) {
-            for (int i = 0; i < dim; i++) {
-                sum[i] += s.vector()[i];
-            }
-        }
-        return Vectors.normalise(sum);
     }
 
     private static Match unitSimilarity(SimilarityIndex.Hit hit) {

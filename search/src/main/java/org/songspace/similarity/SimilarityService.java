@@ -14,7 +14,7 @@ import java.util.Set;
 import org.songspace.audio.AudioClip;
 import org.songspace.audio.AudioFormatException;
 import org.songspace.audio.AudioLoader;
-import org.songspace.embed.Embedder;
+import org.songspace.embed.TrackEmbedder;
 import org.songspace.index.Exclusions;
 import org.songspace.index.HubnessStats;
 import org.songspace.index.IndexManifest;
@@ -43,10 +43,10 @@ public final class SimilarityService implements AutoCloseable {
     private final SimilarityIndex index;
     private final Map<String, IndexedTrack> tracks;
     private final Map<String, float[]> positions;
-    private final BoundedPool<Embedder> embedders;
+    private final BoundedPool<TrackEmbedder> embedders;
 
     private SimilarityService(Path indexDir, IndexManifest manifest, SimilarityIndex index, Map<String, float[]> positions,
-                              BoundedPool<Embedder> embedders) throws IOException {
+                              BoundedPool<TrackEmbedder> embedders) throws IOException {
         this.indexDir = indexDir;
         this.manifest = manifest;
         this.index = index;
@@ -66,7 +66,7 @@ public final class SimilarityService implements AutoCloseable {
         try {
             Map<String, float[]> positions = LibraryMap.exists(indexDir) ? LibraryMap.read(indexDir).positions() : Map.of();
             return new SimilarityService(indexDir, manifest, index, Map.copyOf(positions),
-                    new BoundedPool<>(() -> Embedder.open(indexDir.resolve(LibraryIndexer.MODEL_DIR)), maxConcurrentEmbeds));
+                    new BoundedPool<>(() -> TrackEmbedder.open(indexDir.resolve(LibraryIndexer.MODEL_DIR)), maxConcurrentEmbeds));
         } catch (IOException | RuntimeException e) {
             index.close();
             throw e;
@@ -159,7 +159,7 @@ public final class SimilarityService implements AutoCloseable {
                     : index.search(seed.vector(), LibraryMap.PLACEMENT_NEIGHBOURS, Exclusions.NONE);
             position = LibraryMap.positionAmong(around, positions);
         }
-        return new Neighbours(seed, hits.stream().map(Match::of).toList(), options.exact() ? "exact" : "hnsw", position);
+        return new Neighbours(seed, hits.stream().map(Match::of).toList(), index.describeSearch(options.exact()), position);
     }
 
     /**
@@ -209,7 +209,7 @@ public final class SimilarityService implements AutoCloseable {
             position = LibraryMap.positionAmong(index.search(seed.vector(), LibraryMap.PLACEMENT_NEIGHBOURS,
                     Exclusions.NONE), positions);
         }
-        return new Neighbours(seed, List.copyOf(top), (options.exact() ? "exact" : "hnsw") + " + mutual proximity", position);
+        return new Neighbours(seed, List.copyOf(top), index.describeSearch(options.exact()) + " + mutual proximity", position);
     }
 
     /** Read on the first mutual-proximity query and kept: the service answers from one snapshot of the index. */
