@@ -41,16 +41,17 @@ public final class SimilarityIndex implements AutoCloseable {
 
     /**
      * Candidates re-ranked by the divergence when HNSW holds only keys (timbre): at least this many, and at
-     * least {@value #RERANK_SHARE_PERCENT} % of the library (the keys are a rough guide: recall@10 0.92 with
-     * 40 % of a 101-track real library re-ranked, 0.74 with 20 %; docs/results.md).
+     * least {@value #RERANK_SHARE_PERCENT} % of the library. The keys are a rough guide (recall@10 against
+     * exact with 20 % of a real library re-ranked: 0.8; with 5 %: 0.4; docs/results.md), hence the exact
+     * search up to {@value #EXACT_LIMIT} tracks.
      */
     static final int RERANK_CANDIDATES = 2000;
-    static final int RERANK_SHARE_PERCENT = 5;
+    static final int RERANK_SHARE_PERCENT = 20;
     /**
      * Up to this many tracks, a re-ranked space is searched exactly: every divergence, from Gaussians read
-     * once and kept (about 5 KB a track; ~2.5k multiply-adds per divergence).
+     * once and kept in memory (5.1 KB a track, 255 MB at the limit; ~2.5k multiply-adds per divergence).
      */
-    static final int EXACT_LIMIT = 20_000;
+    static final int EXACT_LIMIT = 50_000;
 
     private final FSDirectory directory;
     private final DirectoryReader reader;
