@@ -29,6 +29,10 @@ final class ComparisonOptions {
                     + "tracks (honest cross-validation; k more trainings per model). 0 = off (default: ${DEFAULT-VALUE}).")
     int retrainFolds;
 
+    @Option(names = "--mutual-proximity",
+            description = "Rank every row's neighbours by mutual proximity (hubness reduction); the timbre row always is.")
+    boolean mutualProximity;
+
     @Option(names = "--projection", defaultValue = "umap", description = "umap or pca (default: ${DEFAULT-VALUE}).")
     Projection.Method projection;
 
@@ -38,6 +42,7 @@ final class ComparisonOptions {
             builder.stepsPerEpoch(quickSteps);
         }
         TrainingOptions trainingOptions = builder.build();
-        return new Comparison.Options(List.copyOf(models), trainingOptions, 0.15, 0.2, k, Knn.Metric.COSINE, folds, projection, retrainFolds);
+        return new Comparison.Options(List.copyOf(models), trainingOptions, 0.15, 0.2, k, Knn.Metric.COSINE, folds, projection, retrainFolds,
+                mutualProximity);
     }
 }

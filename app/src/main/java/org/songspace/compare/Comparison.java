@@ -45,9 +45,12 @@ public final class Comparison {
      * @param retrainFolds when > 0, each learned model is also trained afresh on every fold of a k-fold split
      *                     and scored on that fold's unseen tracks: the honest cross-validated figure, which
      *                     then replaces the k-fold column for learned models (costs k more trainings each)
+     * @param mutualProximity rank every learned and baseline row's neighbours by mutual proximity (hubness
+     *                     reduction; the timbre row always is)
      */
     public record Options(List<EncoderType> models, TrainingOptions training, double validShare, double testShare,
-                          int k, Knn.Metric metric, int folds, Projection.Method projection, int retrainFolds) {
+                          int k, Knn.Metric metric, int folds, Projection.Method projection, int retrainFolds,
+                          boolean mutualProximity) {
     }
 
     private final Dataset dataset;
@@ -75,7 +78,7 @@ public final class Comparison {
                      EvaluationConfig evaluation) {
     }
 
-    record EvaluationConfig(int k, String metric, int folds, String projection) {
+    record EvaluationConfig(int k, String metric, boolean mutualProximity, int folds, String projection) {
     }
 
     record ModelMetrics(String name, String kind, double trainingSeconds, int bestEpoch, String map,
@@ -129,7 +132,8 @@ public final class Comparison {
         rows.add(timbre(ids, evaluationSplit, out));
         RunConfig config = new RunConfig(dataset.root().toString(), dataset.layout().displayName(), ids.size(),
                 dataset.countsByLabel(), split.method(), store.config(), options.training(),
-                new EvaluationConfig(options.k(), options.metric().name().toLowerCase(Locale.ROOT), options.folds(),
+                new EvaluationConfig(options.k(), options.metric().name().toLowerCase(Locale.ROOT), options.mutualProximity(),
+                        options.folds(),
                         options.projection().name().toLowerCase(Locale.ROOT)));
         Metrics metrics = new Metrics(config, rows.stream().map(r -> new ModelMetrics(r.name(), r.kind(),
                 r.trainingSeconds(), r.bestEpoch(), r.mapFile(), r.result())).toList());
@@ -161,7 +165,7 @@ public final class Comparison {
             List<String> needed = new ArrayList<>(fold.train());
             needed.addAll(fold.test());
             LabeledVectors data = LabeledVectors.of(embed(dir, needed), labels);
-            accuracies[fold.index()] = new org.songspace.eval.KnnEvaluator(options.k(), options.metric())
+            accuracies[fold.index()] = new org.songspace.eval.KnnEvaluator(options.k(), options.metric(), options.mutualProximity())
                     .holdout(data, fold.train(), fold.test()).accuracy();
         }
         double mean = java.util.Arrays.stream(accuracies).average().orElse(Double.NaN);
@@ -217,8 +221,8 @@ public final class Comparison {
     private ReportWriter.Row evaluate(String name, String kind, EmbeddingSet set, Split split, double seconds, int bestEpoch,
                                       Path out) throws IOException {
         LabeledVectors data = LabeledVectors.of(set, labels);
-        EvaluationResult result = Evaluation.run(name, data, split, options.k(), options.metric(), options.folds(), artists,
-                options.training().seed());
+        EvaluationResult result = Evaluation.run(name, data, split, options.k(), options.metric(), options.mutualProximity(),
+                options.folds(), artists, options.training().seed());
         return drawAndLog(name, kind, result, data.vectors(), data, seconds, bestEpoch, out);
     }
 
