@@ -141,9 +141,25 @@
       ? chosen.title + (chosen.artist ? " - " + chosen.artist : "") : id;
     player.src = "/api/audio/" + encodeURI(id);
     player.play().catch(() => { /* autoplay may be blocked; the controls remain */ });
-    const response = await fetch("/api/similar/" + encodeURI(id) + "?k=10");
+    await refreshNeighbours();
+  }
+
+  // One service answers both: /api/similar with the chosen filters, or /api/mix under the variety rules.
+  async function refreshNeighbours() {
+    const id = state.selected;
+    if (!id) return;
+    const mix = document.getElementById("opt-mix").checked;
+    const url = mix ? "/api/mix?count=10&seed=" + encodeURIComponent(id)
+      : "/api/similar/" + encodeURI(id) + "?k=10"
+        + (document.getElementById("opt-artist").checked ? "&excludeSameArtist=true" : "")
+        + (document.getElementById("opt-mp").checked ? "&mutualProximity=true" : "");
+    const response = await fetch(url);
     const body = await response.json();
     showNeighbours(response.ok ? body.results : [], response.ok ? null : body.error);
+    document.getElementById("neighbours").dataset.source = url;
+  }
+  for (const o of ["opt-artist", "opt-mp", "opt-mix"]) {
+    document.getElementById(o).addEventListener("change", refreshNeighbours);
   }
 
   function showNeighbours(results, error) {
@@ -167,7 +183,8 @@
       name.addEventListener("click", e => { e.preventDefault(); select(r.id); });
       const sim = document.createElement("span");
       sim.className = "sim";
-      sim.textContent = "  " + r.similarity.toFixed(3) + (r.label ? "  " + r.label : "");
+      sim.textContent = "  " + r.similarity.toFixed(3)
+        + (r.mutualProximity != null ? "  mp " + r.mutualProximity.toFixed(2) : "") + (r.label ? "  " + r.label : "");
       li.append(play, name, sim);
       list.append(li);
     }

@@ -88,6 +88,17 @@ class WebMapBrowserTest {
         String src = (String) js.executeScript("return document.getElementById('player').src");
         assertTrue(src.contains("/api/audio/"), "the clicked track is loaded into the player: " + src);
         assertTrue(neighbours.get(0).findElements(By.tagName("button")).size() == 1, "each neighbour is playable");
+        String plainFirst = neighbours.get(0).getText();
+
+        // The variety switches ask the same service for a mix, or for hub-reduced neighbours.
+        browser.findElement(By.id("opt-mix")).click();
+        wait.until(d -> String.valueOf(d.findElement(By.id("neighbours")).getAttribute("data-source")).contains("/api/mix")
+                && d.findElements(By.cssSelector("#neighbours li.neighbour")).size() == 10);
+        browser.findElement(By.id("opt-mix")).click();
+        browser.findElement(By.id("opt-mp")).click();
+        wait.until(d -> String.valueOf(d.findElement(By.id("neighbours")).getAttribute("data-source")).contains("mutualProximity=true")
+                && d.findElements(By.cssSelector("#neighbours li.neighbour")).size() == 10);
+        assertTrue(!plainFirst.isEmpty());
 
         Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
         Path target = Path.of("target", "web-map-screenshot.png");
