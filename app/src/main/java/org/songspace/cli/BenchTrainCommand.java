@@ -45,7 +45,7 @@ final class BenchTrainCommand implements Callable<Integer> {
             org.songspace.model.TorchRuntime.configure();
             // One epoch as train runs it: two crops of every clip (triplet, crnn) or every segment once (cae),
             // plus the per-epoch probe of a fixed sample of crops.
-            int stepsPerEpoch = (int) Math.ceil(clips * (double) (type.usesLabels() ? 2 : segmentsPerClip) / batch);
+            int stepsPerEpoch = (int) Math.ceil(clips * (double) (type.learnsByContrast() ? 2 : segmentsPerClip) / batch);
             int validationBatches = (int) Math.ceil((KNN_REFERENCE_SEGMENTS + KNN_VALID_SEGMENTS) / (double) batch);
             double epochSeconds = (stepsPerEpoch * r.msPerStep() + validationBatches * r.msPerInferenceBatch()) / 1000;
             allModelsEpoch += epochSeconds;
