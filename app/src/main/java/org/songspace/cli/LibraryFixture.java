@@ -19,7 +19,7 @@ import org.songspace.io.UserError;
  * (style, format) pair is encoded once; further tracks are stream copies of it with their own tags, so a
  * library of thousands of tracks is made in about a minute.
  */
-final class LibraryFixture {
+public final class LibraryFixture {
     /** The formats, by name: ffmpeg arguments and file extension. */
     enum Format {
         MP3("mp3", "-c:a", "libmp3lame", "-b:a", "192k"),
@@ -100,7 +100,7 @@ final class LibraryFixture {
     }
 
     /** Whether Debian's ffmpeg command, which encodes the library, is on the PATH. */
-    static boolean hasFfmpeg() {
+    public static boolean hasFfmpeg() {
         return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
                 .anyMatch(d -> Files.isExecutable(Path.of(d, "ffmpeg")));
     }

@@ -213,6 +213,55 @@ class SubsonicApiTest {
     }
 
     @Test
+    void formPostCallsWorkLikeGets() throws Exception {
+        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/rest/getSong.view"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(auth() + "&f=json&id=" + URLEncoder.encode("rock/rock.00000",
+                        StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        JsonNode e = JSON.readTree(r.body()).get("subsonic-response");
+        assertEquals("ok", e.get("status").asText(), e.toString());
+        conforms("Child", e.get("song"));
+    }
+
+    /** A picture in an MP3's ID3 tag comes back from getCoverArt, for the song and for its album. */
+    @Test
+    void coverArtEmbeddedInTheTagsIsServed() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.songspace.cli.LibraryFixture.hasFfmpeg(),
+                "Debian's ffmpeg is not installed: the cover-art fixture cannot be made");
+        Path library = tmp.resolve("art-library");
+        Files.createDirectories(library);
+        Path song = library.resolve("with-cover.mp3");
+        Process p = new ProcessBuilder("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=4",
+                "-f", "lavfi", "-i", "color=c=red:s=64x64:d=1", "-map", "0:a", "-map", "1:v", "-frames:v", "1",
+                "-c:a", "libmp3lame", "-c:v", "mjpeg", "-id3v2_version", "3", "-metadata", "album=Red Album",
+                "-metadata", "artist=Red Band", "-metadata", "title=Red Song", "-disposition:v", "attached_pic",
+                song.toString()).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), log);
+        Path index = tmp.resolve("art-index");
+        org.songspace.cli.CliRun indexed = org.songspace.cli.CliRun.of("index", built.model().toString(), library.toString(),
+                "--out", index.toString(), "-q");
+        assertEquals(0, indexed.exitCode(), indexed.toString());
+        try (WebServer art = new WebServer(index, usersFile("art-users", "alice:s3cret pass\n"))) {
+            String at = "http://127.0.0.1:" + art.start("127.0.0.1", 0) + "/rest/";
+            HttpResponse<byte[]> cover = HTTP.send(HttpRequest.newBuilder(URI.create(at + "getCoverArt?" + auth()
+                    + "&id=with-cover")).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, cover.statusCode());
+            assertTrue(cover.headers().firstValue("Content-Type").orElse("").startsWith("image/"), cover.headers().toString());
+            assertEquals((byte) 0xFF, cover.body()[0], "a JPEG");
+            assertEquals((byte) 0xD8, cover.body()[1], "a JPEG");
+            JsonNode song2 = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(at + "getSong?" + auth()
+                    + "&f=json&id=with-cover")).build(), HttpResponse.BodyHandlers.ofByteArray()).body())
+                    .get("subsonic-response").get("song");
+            assertEquals("Red Song", song2.get("title").asText());
+            assertEquals("Red Album", song2.get("album").asText());
+            HttpResponse<byte[]> albumCover = HTTP.send(HttpRequest.newBuilder(URI.create(at + "getCoverArt?" + auth()
+                    + "&id=" + song2.get("albumId").asText())).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(cover.body().length, albumCover.body().length, "the album's cover is its song's");
+        }
+    }
+
+    @Test
     void aUsersFileOthersCanReadOrThatNamesNobodyIsRefused() throws Exception {
         Path open = tmp.resolve("open-users");
         Files.writeString(open, "alice:secret\n");
