@@ -16,15 +16,20 @@ import org.songspace.index.LibraryIndexer;
 import org.songspace.index.SimilarityIndex;
 import org.songspace.io.AtomicFiles;
 import org.songspace.io.Csv;
+import org.songspace.io.UserError;
+import org.songspace.opensearch.OpenSearchIndex;
 import org.songspace.vectors.EmbeddingSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Export an index's vectors for other engines: opensearch-bulk (NDJSON for the _bulk API of an "
-                + "OpenSearch k-NN index; the same lines suit an Elasticsearch dense_vector field), npy (+ .csv), or csv."},
-        footer = {"", "Example:", "  ./songspace export music-index --format opensearch-bulk --out music.ndjson",
+        description = {"Export an index's vectors for other engines: straight into an OpenSearch k-NN index (--to opensearch "
+                + "URL: the index is created with the model's dimension, HNSW on the Lucene engine, cosine; bulk-loaded with "
+                + "retries on back-pressure, every item checked), or as a file: opensearch-bulk (NDJSON for the _bulk API; "
+                + "the same lines suit an Elasticsearch dense_vector field), npy (+ .csv), or csv."},
+        footer = {"", "Examples:", "  ./songspace export music-index --to opensearch http://localhost:9200 --index-name songs",
+            "  ./songspace export music-index --format opensearch-bulk --out music.ndjson",
             "  curl -H 'Content-Type: application/x-ndjson' -XPOST localhost:9200/_bulk --data-binary @music.ndjson"})
 final class ExportCommand implements Callable<Integer> {
     enum Format { opensearch_bulk, npy, csv }
@@ -39,22 +44,23 @@ final class ExportCommand implements Callable<Integer> {
     record BulkTarget(@JsonProperty("_index") String index, @JsonProperty("_id") String id) {
     }
 
-    /** One track as an OpenSearch document; {@code tags} is everything the file's tags said (or null). */
-    record BulkDocument(String id, String title, String label, String artist, String album, String path, double duration,
-                        TrackTags tags, @JsonProperty("model_id") String modelId, float[] embedding) {
-    }
 
     @Parameters(index = "0", paramLabel = "INDEX", description = "An index folder written by index.")
     Path indexDir;
 
-    @Option(names = "--format", required = true, description = "opensearch-bulk, npy or csv.",
+    @Option(names = "--to", arity = "2", paramLabel = "ENGINE URL",
+            description = "Load into a running engine: opensearch http://HOST:9200.")
+    List<String> to;
+
+    @Option(names = "--format", description = "File format: opensearch-bulk, npy or csv (with --out).",
             converter = FormatConverter.class)
     Format format;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "Output file.")
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Output file (with --format).")
     Path out;
 
-    @Option(names = "--index-name", defaultValue = "songs", description = "Target index name in bulk lines (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--index-name", defaultValue = "songs",
+            description = "OpenSearch index to load (--to) or to name in bulk lines (default: ${DEFAULT-VALUE}).")
     String indexName;
 
     static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
@@ -70,7 +76,13 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if ((to == null) == (format == null) || (format != null) != (out != null)) {
+            throw new UserError("give either --to opensearch URL, or --format FORMAT with --out FILE");
+        }
         IndexManifest manifest = LibraryIndexer.manifest(indexDir);
+        if (to != null) {
+            return toOpenSearch(manifest);
+        }
         List<IndexedTrack> tracks;
         try (SimilarityIndex index = SimilarityIndex.open(indexDir)) {
             tracks = index.all();
@@ -85,6 +97,32 @@ final class ExportCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "export: %d tracks x %d dims (%s) -> %s%n", tracks.size(), manifest.dimension(),
                 format.name().replace('_', '-'), out);
         return 0;
+    }
+
+    private int toOpenSearch(IndexManifest manifest) throws IOException {
+        if (!to.get(0).equalsIgnoreCase("opensearch")) {
+            throw new UserError("--to " + to.get(0) + ": the engine songspace loads is opensearch");
+        }
+        if (manifest.timbre() != null) {
+            throw new UserError(indexDir + " holds timbre Gaussians, which are compared by divergence, not cosine: an "
+                    + "OpenSearch k-NN index cannot search them; export an index of a learned model");
+        }
+        OpenSearchIndex target = new OpenSearchIndex(to.get(1), indexName);
+        long start = System.nanoTime();
+        List<IndexedTrack> tracks;
+        try (SimilarityIndex index = SimilarityIndex.open(indexDir)) {
+            tracks = index.all();
+        }
+        target.create(manifest.dimension(), manifest.modelId());
+        target.bulk(tracks.stream().map(t -> document(t, manifest)).toList());
+        System.out.printf(Locale.ROOT, "export: %d tracks x %d dims -> OpenSearch %s index %s (%d documents) in %.1f s%n",
+                tracks.size(), manifest.dimension(), to.get(1), indexName, target.count(), (System.nanoTime() - start) / 1e9);
+        return 0;
+    }
+
+    static OpenSearchIndex.Document document(IndexedTrack t, IndexManifest m) {
+        return new OpenSearchIndex.Document(t.id(), t.title(), t.label(), t.artist(), t.album(), t.path(), t.durationSeconds(),
+                t.tags(), m.modelId(), org.songspace.vectors.Vectors.normalise(t.vector().clone()));
     }
 
     private static void writeCsv(java.io.OutputStream o, List<IndexedTrack> tracks, IndexManifest m) throws IOException {
@@ -112,9 +150,7 @@ final class ExportCommand implements Callable<Integer> {
         for (IndexedTrack t : tracks) {
             w.write(COMPACT.writeValueAsString(new BulkAction(new BulkTarget(indexName, t.id()))));
             w.write('\n');
-            BulkDocument doc = new BulkDocument(t.id(), t.title(), t.label(), t.artist(), t.album(), t.path(),
-                    t.durationSeconds(), t.tags(), m.modelId(), t.vector());
-            w.write(COMPACT.writeValueAsString(doc));
+            w.write(COMPACT.writeValueAsString(document(t, m)));
             w.write('\n');
         }
         w.flush();

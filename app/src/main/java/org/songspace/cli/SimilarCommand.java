@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.songspace.io.Json;
+import org.songspace.io.UserError;
 import org.songspace.similarity.Match;
 import org.songspace.similarity.Neighbours;
 import org.songspace.similarity.SearchOptions;
@@ -22,14 +23,21 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:", "  ./songspace similar music-index blues/blues.00000 -k 10",
             "  ./songspace similar music-index ~/new-song.mp3 --json --exclude-same-artist",
             "  ./songspace similar music-index blues/blues.00000 --mutual-proximity",
-            "  ./songspace similar music-index \"Artist B - Song 3\" --exclude-same-artist"})
+            "  ./songspace similar music-index \"Artist B - Song 3\" --exclude-same-artist",
+            "  ./songspace similar --opensearch http://localhost:9200 blues/blues.00000 -k 10   # a track loaded by export --to",
+            "  ./songspace similar music-index ~/new-song.mp3 --opensearch http://localhost:9200"})
 final class SimilarCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "INDEX", description = "An index folder written by index.")
-    Path indexDir;
+    @Parameters(arity = "1..2", paramLabel = "[INDEX] QUERY", description = {"INDEX: an index folder written by index "
+            + "(optional with --opensearch, where QUERY is then a track id loaded there).",
+        "QUERY: a track id, MusicBrainz recording id, ISRC or \"Artist - Title\" of the index, or an audio file."})
+    List<String> positional;
 
-    @Parameters(index = "1", paramLabel = "QUERY",
-            description = "A track id, MusicBrainz recording id, ISRC or \"Artist - Title\" of the index, or an audio file.")
-    String query;
+    @Option(names = "--opensearch", paramLabel = "URL",
+            description = "Search an OpenSearch k-NN index loaded by export --to opensearch instead of the local index.")
+    String openSearch;
+
+    @Option(names = "--index-name", defaultValue = "songs", description = "The OpenSearch index (default: ${DEFAULT-VALUE}).")
+    String indexName;
 
     @Option(names = {"-k", "--k"}, defaultValue = "10", description = "Results (default: ${DEFAULT-VALUE}).")
     int k;
@@ -57,6 +65,14 @@ final class SimilarCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (positional.size() == 1 && openSearch == null) {
+            throw new UserError("give INDEX and QUERY (or --opensearch URL and a QUERY track id)");
+        }
+        String query = positional.get(positional.size() - 1);
+        Path indexDir = positional.size() == 2 ? Path.of(positional.get(0)) : null;
+        if (openSearch != null) {
+            return new OpenSearchSimilar(openSearch, indexName, json).run(indexDir, query, k);
+        }
         SearchOptions options = SearchOptions.builder().k(k).exact(exact).mutualProximity(mutualProximity)
                 .excludeSameArtist(excludeSameArtist)
                 .excludeSameAlbum(excludeSameAlbum).build();
@@ -64,22 +80,26 @@ final class SimilarCommand implements Callable<Integer> {
             Seed seed = service.resolve(query);
             Neighbours answer = service.similar(seed, options);
             String model = service.manifest().modelId();
-            if (json) {
-                String seedId = seed.indexedTrack().map(t -> t.id()).orElse(null);
-                System.out.println(Json.mapper().writeValueAsString(
-                        new Answer(query, model, answer.mode(), seedId, answer.matches())));
-                return 0;
-            }
-            System.out.printf(Locale.ROOT, "songs like %s (%s, %d of %d tracks):%n", seed.describe(model), answer.mode(),
-                    answer.matches().size(), service.size());
-            int rank = 1;
-            for (Match m : answer.matches()) {
-                System.out.printf(Locale.ROOT, "%3d  %.4f%s  %-14s %s%s%n", rank++, m.similarity(),
-                        m.mutualProximity() == null ? "" : String.format(Locale.ROOT, "  mp %.3f", m.mutualProximity()),
-                        m.label() == null ? "-" : m.label(), m.id(), describe(m));
-            }
+            String seedId = seed.indexedTrack().map(t -> t.id()).orElse(null);
+            print(new Answer(query, model, answer.mode(), seedId, answer.matches()), seed.describe(model), service.size(), json);
         }
         return 0;
+    }
+
+    /** The answer as JSON, or as a table headed by the seed and how the search ran. */
+    static void print(Answer answer, String seedDescription, long librarySize, boolean json) throws java.io.IOException {
+        if (json) {
+            System.out.println(Json.mapper().writeValueAsString(answer));
+            return;
+        }
+        System.out.printf(Locale.ROOT, "songs like %s (%s, %d of %d tracks):%n", seedDescription, answer.mode(),
+                answer.results().size(), librarySize);
+        int rank = 1;
+        for (Match m : answer.results()) {
+            System.out.printf(Locale.ROOT, "%3d  %.4f%s  %-14s %s%s%n", rank++, m.similarity(),
+                    m.mutualProximity() == null ? "" : String.format(Locale.ROOT, "  mp %.3f", m.mutualProximity()),
+                    m.label() == null ? "-" : m.label(), m.id(), describe(m));
+        }
     }
 
     /** '  "Title" - Artist (Album, 1999)' from what is known; empty when only the id is. */
