@@ -89,7 +89,8 @@ final class TrainCommand implements Callable<Integer> {
         SplitFiles.write(chosen, ds, out.resolve("split"));
         TrainingOptions options = training.toBuilder().device(device).build();
         System.out.printf(Locale.ROOT, "train %s: %d train / %d valid / %d test tracks (%s), batch %d, up to %d epochs%n", type.id(),
-                chosen.train().size(), chosen.valid().size(), chosen.test().size(), chosen.method(), options.batchSize(), options.epochs());
+                chosen.train().size(), chosen.valid().size(), chosen.test().size(), chosen.method(), options.batchSize(),
+                options.resolveEpochs(type, chosen.train().size()).epochs());
         TrainingRequest request = new TrainingRequest(prepared.store(), chosen, prepared.labels(), type, options, out,
                 resume, prepared.source().toAbsolutePath().normalize().toString());
         long start = System.nanoTime();

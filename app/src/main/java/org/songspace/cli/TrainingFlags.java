@@ -6,7 +6,8 @@ import picocli.CommandLine.Option;
 
 /** The training flags of train, compare and demo, in one place; {@link #toBuilder()} turns them into options. */
 final class TrainingFlags {
-    @Option(names = "--epochs", defaultValue = "20", description = "Epochs (at most, with --keep best) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", defaultValue = "0", description = "Epochs (at most, with --keep best); 0 = 20, or for "
+            + "contrastive 20-60 by library size (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed for split, initialisation, sampling and maps (default: ${DEFAULT-VALUE}).")

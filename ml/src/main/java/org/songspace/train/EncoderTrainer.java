@@ -39,7 +39,9 @@ public final class EncoderTrainer {
     private final TrainingListener listener;
 
     public EncoderTrainer(TrainingRequest request, TrainingListener listener) {
-        this.request = request;
+        this.request = new TrainingRequest(request.store(), request.split(), request.labels(), request.type(),
+                request.options().resolveEpochs(request.type(), request.split().train().size()), request.outDir(),
+                request.resume(), request.dataset());
         this.listener = listener == null ? new TrainingListener() { } : listener;
     }
 
