@@ -91,6 +91,12 @@ public final class AudioFiles {
         return new Scan(walker.found, walker.skipped, walker.notAudio);
     }
 
+    /** Whether a file of this name is one songspace decodes (by its extension). */
+    public static boolean looksLikeAudio(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 && AudioLoader.EXTENSIONS.contains(fileName.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));
+    }
+
     private static String extension(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');

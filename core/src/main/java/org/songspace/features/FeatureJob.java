@@ -8,13 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import org.songspace.audio.AudioClip;
 import org.songspace.audio.AudioFiles;
-import org.songspace.audio.AudioLoader;
 import org.songspace.audio.Excerpt;
 import org.songspace.audio.ScanReport;
 import org.songspace.audio.TagReader;
-import org.songspace.audio.TrackTags;
 import org.songspace.io.Json;
 import org.songspace.io.Npy;
 import org.songspace.io.Parallel;
@@ -57,12 +54,14 @@ public final class FeatureJob {
     }
 
     private final LogMelExtractor extractor;
+    private final TrackAnalyser analyser;
     private final int threads;
     private final Listener listener;
     private final Excerpt excerpt;
 
     private FeatureJob(FeatureConfig config, int threads, Listener listener, Excerpt excerpt) {
         this.extractor = new LogMelExtractor(config);
+        this.analyser = new TrackAnalyser(config, excerpt);
         this.threads = threads;
         this.listener = listener;
         this.excerpt = excerpt;
@@ -160,21 +159,19 @@ public final class FeatureJob {
         long bytes = Files.size(source);
         long modified = Files.getLastModifiedTime(source).toMillis();
         StageClock clock = new StageClock();
-        long t0 = System.nanoTime();
-        AudioClip clip = AudioLoader.decode(source, excerpt);
-        long t1 = System.nanoTime();
-        clock.add(StageClock.Stage.DECODE, t1 - t0);
-        MelSpectrogram db = extractor.logMel(clip, clock);
+        TrackAnalyser.Analysis a = analyser.analyse(source, clock);
         String npy = id + ".npy";
-        Npy.write(outDir.resolve(npy), db.values(), db.nMels(), db.frames());
-        long t2 = System.nanoTime();
-        TrackTags tags = TagReader.read(source);
-        clock.add(StageClock.Stage.TAGS, System.nanoTime() - t2);
+        Npy.write(outDir.resolve(npy), a.logMel().values(), a.logMel().nMels(), a.logMel().frames());
         synchronized (stages) {
             stages.addAll(clock);
         }
-        return new FeatureManifest.Track(id, source.toAbsolutePath().normalize().toString(), npy, bytes, modified, db.frames(),
-                clip.samples().length / (double) clip.sampleRate(), clip.sourceRate(), clip.sourceChannels(), tags);
+        return new FeatureManifest.Track(id, source.toAbsolutePath().normalize().toString(), npy, bytes, modified,
+                a.logMel().frames(), a.seconds(), a.sourceRate(), a.sourceChannels(), a.tags());
+    }
+
+    /** Why a file could not be analysed, in a few words for a person. */
+    public static String describeFailure(Throwable e) {
+        return describe(e);
     }
 
     private static String describe(Throwable e) {
