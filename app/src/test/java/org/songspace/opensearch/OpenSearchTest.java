@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.songspace.cli.CliRun;
 import org.songspace.cli.TestPipeline;
+import org.songspace.testing.OpenSearchNode;
 import org.songspace.vectors.Vectors;
 
 /** export --to opensearch and similar --opensearch against a real OpenSearch node started here. */

@@ -15,6 +15,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.songspace.audio.Excerpt;
 import org.songspace.embed.TrackEmbedder;
+import org.songspace.opensearch.OpenSearchIndex;
 
 /**
  * {@code cluster embed}: lists the library on the driver, leaves out files whose size, modification time
@@ -50,7 +51,16 @@ final class ClusterEmbedJob {
         this.spark = spark;
     }
 
+    /** Where the embedded rows also go: an OpenSearch k-NN index (null: Parquet only). */
+    record OpenSearchTarget(String url, String index) implements java.io.Serializable {
+    }
+
     Result run(String library, Path modelDir, String out, Excerpt excerpt, int partitions) throws IOException {
+        return run(library, modelDir, out, excerpt, partitions, null);
+    }
+
+    Result run(String library, Path modelDir, String out, Excerpt excerpt, int partitions, OpenSearchTarget openSearch)
+            throws IOException {
         TrackEmbedder.Info model = TrackEmbedder.info(modelDir);
         List<LibraryListing.Input> inputs = LibraryListing.list(library, spark.sparkContext().hadoopConfiguration());
         Set<String> done = alreadyEmbedded(out + "/" + EMBEDDINGS, model.id());
@@ -72,6 +82,11 @@ final class ClusterEmbedJob {
         long embedded = good.count();
         long failed = bad.count();
         good.write().mode(SaveMode.Append).parquet(out + "/" + EMBEDDINGS);
+        if (openSearch != null) {
+            // Created once on the driver; every partition then bulk-loads its own rows.
+            new OpenSearchIndex(openSearch.url(), openSearch.index()).create(model.dimension(), model.id());
+            good.foreachPartition(new OpenSearchWriter(openSearch.url(), openSearch.index()));
+        }
         bad.write().mode(SaveMode.Overwrite).parquet(out + "/" + ERRORS);
         rows.unpersist();
         return new Result(inputs.size(), inputs.size() - todo.size(), embedded, failed);

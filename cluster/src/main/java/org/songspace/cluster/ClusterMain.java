@@ -43,6 +43,7 @@ public final class ClusterMain implements Callable<Integer> {
                     + "appending on each run and skipping files whose size, modification time and model are already "
                     + "there, and OUT/errors/ (Parquet: the files of this run that failed, and why; never a failed job)."},
             footer = {"", "Examples:", "  ./songspace cluster embed ~/Music --model models/triplet --out /data/emb --master local[2]",
+                "  ./songspace cluster embed ~/Music --model models/triplet --out emb --opensearch http://localhost:9200",
                 "  spark-submit --class org.songspace.cluster.ClusterMain songspace-cluster.jar embed hdfs:///music "
                     + "--model models/triplet --out hdfs:///emb"})
     static final class Embed implements Callable<Integer> {
@@ -72,6 +73,13 @@ public final class ClusterMain implements Callable<Integer> {
                 description = "Windows the excerpt is spread over (default: ${DEFAULT-VALUE}).")
         int windows;
 
+        @Option(names = "--opensearch", paramLabel = "URL",
+                description = "Also load the embedded tracks into this OpenSearch's k-NN index, from the executors.")
+        String openSearch;
+
+        @Option(names = "--index-name", defaultValue = "songs", description = "The OpenSearch index (default: ${DEFAULT-VALUE}).")
+        String indexName;
+
         @Override
         public Integer call() throws Exception {
             if (!org.songspace.embed.TrackEmbedder.isModel(model)) {
@@ -87,7 +95,8 @@ public final class ClusterMain implements Callable<Integer> {
             try (SparkSession spark = builder.getOrCreate()) {
                 spark.sparkContext().setLogLevel("WARN");
                 ClusterEmbedJob.Result r = new ClusterEmbedJob(spark).run(library, model, out,
-                        excerpt <= 0 ? Excerpt.WHOLE : Excerpt.of(excerpt, windows), partitions);
+                        excerpt <= 0 ? Excerpt.WHOLE : Excerpt.of(excerpt, windows), partitions,
+                        openSearch == null ? null : new ClusterEmbedJob.OpenSearchTarget(openSearch, indexName));
                 System.out.printf(Locale.ROOT, "cluster embed: %d files listed, %d unchanged, %d embedded, %d failed "
                                 + "(%s/errors) -> %s/embeddings in %.1f s%n", r.listed(), r.unchanged(), r.embedded(), r.failed(),
                         out, out, (System.nanoTime() - start) / 1e9);

@@ -104,4 +104,26 @@ class ClusterEmbedTest {
         assertEquals(1, third.embedded());
         assertEquals(7, spark.read().parquet(out + "/embeddings").count());
     }
+
+    /** The job loads what it embeds into a real OpenSearch node, from the executors. */
+    @Test
+    void theJobWritesStraightIntoOpenSearch() throws Exception {
+        Path library = tmp.resolve("os-library");
+        for (int i = 0; i < 5; i++) {
+            tone(library.resolve("song" + i + ".wav"), 300 + 150 * i, 20 + i);
+        }
+        try (org.songspace.testing.OpenSearchNode node = org.songspace.testing.OpenSearchNode.start()) {
+            ClusterEmbedJob.Result r = new ClusterEmbedJob(spark).run(library.toString(), model, tmp.resolve("os-out").toString(),
+                    Excerpt.WHOLE, 2, new ClusterEmbedJob.OpenSearchTarget(node.url(), "from-spark"));
+            assertEquals(5, r.embedded());
+            org.songspace.opensearch.OpenSearchIndex index = new org.songspace.opensearch.OpenSearchIndex(node.url(), "from-spark");
+            assertEquals(5, index.count());
+            var song0 = index.get("song0").orElseThrow();
+            var hits = index.knn(song0.embedding(), 2, java.util.Set.of());
+            assertEquals("song0", hits.get(0).document().id(), "a track is nearest to itself");
+            try (TrackEmbedder embedder = TrackEmbedder.open(model)) {
+                assertEquals(embedder.modelId(), index.modelId().orElseThrow());
+            }
+        }
+    }
 }

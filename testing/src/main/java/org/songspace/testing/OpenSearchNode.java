@@ -1,4 +1,4 @@
-package org.songspace.opensearch;
+package org.songspace.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * a scratch folder, lang-painless laid out as a module, started on free ports of 127.0.0.1 with a 512 MB
  * heap, as uid 65534 when the tests run as root (OpenSearch refuses root). Stopped and deleted on close.
  */
-final class OpenSearchNode implements AutoCloseable {
+public final class OpenSearchNode implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
 
     private final Process process;
@@ -36,11 +36,11 @@ final class OpenSearchNode implements AutoCloseable {
         this.url = url;
     }
 
-    String url() {
+    public String url() {
         return url;
     }
 
-    static OpenSearchNode start() throws Exception {
+    public static OpenSearchNode start() throws Exception {
         String home = System.getProperty("songspace.opensearch.home");
         assumeTrue(home != null && Files.isRegularFile(Path.of(home, "bin", "opensearch")),
                 "no OpenSearch distribution unpacked by the build (songspace.opensearch.home=" + home + "): skipped");
