@@ -6,10 +6,10 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.songspace.audio.Excerpt;
 import org.songspace.io.UserError;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code songspace cluster}: the parts of songspace that run on Apache Spark. The same jar is what

@@ -155,27 +155,14 @@ public final class SimilarityIndex implements AutoCloseable {
      * "Artist - Title" (case-insensitive), as its tags say.
      */
     public Optional<IndexedTrack> byIdentifier(String key) throws IOException {
-        String k = key.strip();
-        if (MBID_PATTERN.matcher(k).matches()) {
-            return first(new TermQuery(new Term(TrackDocuments.MBID, TrackDocuments.mbidKey(k))));
-        }
-        if (ISRC_PATTERN.matcher(k.replace("-", "")).matches()) {
-            Optional<IndexedTrack> t = first(new TermQuery(new Term(TrackDocuments.ISRC, TrackDocuments.isrcKey(k))));
+        for (Query q : TrackDocuments.identifierQueries(key)) {
+            Optional<IndexedTrack> t = first(q);
             if (t.isPresent()) {
                 return t;
             }
         }
-        int dash = k.indexOf(" - ");
-        if (dash > 0) {
-            return first(new TermQuery(new Term(TrackDocuments.ARTIST_TITLE,
-                    TrackDocuments.artistTitleKey(k.substring(0, dash), k.substring(dash + 3)))));
-        }
         return Optional.empty();
     }
-
-    private static final java.util.regex.Pattern MBID_PATTERN =
-            java.util.regex.Pattern.compile("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    private static final java.util.regex.Pattern ISRC_PATTERN = java.util.regex.Pattern.compile("(?i)[A-Z]{2}[A-Z0-9]{3}\\d{7}");
 
     private Optional<IndexedTrack> first(Query query) throws IOException {
         TopDocs top = searcher.search(query, 1);

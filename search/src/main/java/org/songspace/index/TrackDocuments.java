@@ -94,6 +94,34 @@ final class TrackDocuments {
                 d.getField(BYTES).numericValue().longValue(), d.getField(MODIFIED).numericValue().longValue(), null);
     }
 
+    private static final java.util.regex.Pattern MBID_PATTERN =
+            java.util.regex.Pattern.compile("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final java.util.regex.Pattern ISRC_PATTERN = java.util.regex.Pattern.compile("(?i)[A-Z]{2}[A-Z0-9]{3}\\d{7}");
+
+    /**
+     * The lookups a media server's key can mean, in order: a MusicBrainz recording id, an ISRC, then
+     * "Artist - Title" (an ISRC-looking title falls through to it).
+     */
+    static java.util.List<org.apache.lucene.search.Query> identifierQueries(String key) {
+        String k = key.strip();
+        java.util.List<org.apache.lucene.search.Query> out = new java.util.ArrayList<>();
+        if (MBID_PATTERN.matcher(k).matches()) {
+            return java.util.List.of(term(MBID, mbidKey(k)));
+        }
+        if (ISRC_PATTERN.matcher(k.replace("-", "")).matches()) {
+            out.add(term(ISRC, isrcKey(k)));
+        }
+        int dash = k.indexOf(" - ");
+        if (dash > 0) {
+            out.add(term(ARTIST_TITLE, artistTitleKey(k.substring(0, dash), k.substring(dash + 3))));
+        }
+        return out;
+    }
+
+    private static org.apache.lucene.search.Query term(String field, String value) {
+        return new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(field, value));
+    }
+
     static String mbidKey(String s) {
         return s.strip().toLowerCase(java.util.Locale.ROOT);
     }
