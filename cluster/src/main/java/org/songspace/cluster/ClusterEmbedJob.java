@@ -21,7 +21,7 @@ import org.songspace.opensearch.OpenSearchIndex;
  * {@code cluster embed}: lists the library on the driver, leaves out files whose size, modification time
  * and model are already in the output, and has the partitions analyse and embed the rest
  * ({@link PartitionEmbedder}). Output, in OUT: {@code embeddings/} (Parquet, appended run after run: id,
- * path, size, modified, tags, duration, model_id, embedding) and {@code errors/} (Parquet: this run's files
+ * path, size, modified, tags, duration, model_id, embedding, and with features the log-mel) and {@code errors/} (Parquet: this run's files
  * that failed, with why).
  */
 final class ClusterEmbedJob {
@@ -39,6 +39,8 @@ final class ClusterEmbedJob {
             .add("musicbrainz_recording_id", DataTypes.StringType).add("isrc", DataTypes.StringType)
             .add("model_id", DataTypes.StringType, false)
             .add("embedding", DataTypes.createArrayType(DataTypes.FloatType, false))
+            .add("n_mels", DataTypes.IntegerType).add("frames", DataTypes.IntegerType)
+            .add("logmel", DataTypes.createArrayType(DataTypes.FloatType, false))
             .add("error", DataTypes.StringType);
 
     /** What a run did. */
@@ -56,11 +58,12 @@ final class ClusterEmbedJob {
     }
 
     Result run(String library, Path modelDir, String out, Excerpt excerpt, int partitions) throws IOException {
-        return run(library, modelDir, out, excerpt, partitions, null);
+        return run(library, modelDir, out, excerpt, partitions, null, false);
     }
 
-    Result run(String library, Path modelDir, String out, Excerpt excerpt, int partitions, OpenSearchTarget openSearch)
-            throws IOException {
+    /** {@code keepFeatures}: also store each track's log-mel (n_mels x frames, row-major) in its row. */
+    Result run(String library, Path modelDir, String out, Excerpt excerpt, int partitions, OpenSearchTarget openSearch,
+               boolean keepFeatures) throws IOException {
         TrackEmbedder.Info model = TrackEmbedder.info(modelDir);
         List<LibraryListing.Input> inputs = LibraryListing.list(library, spark.sparkContext().hadoopConfiguration());
         Set<String> done = alreadyEmbedded(out + "/" + EMBEDDINGS, model.id());
@@ -75,7 +78,7 @@ final class ClusterEmbedJob {
         Dataset<Row> rows = spark.createDataset(todo, Encoders.javaSerialization(LibraryListing.Input.class))
                 .repartition(n)
                 .mapPartitions(new PartitionEmbedder(modelDir.toAbsolutePath().normalize().getFileName().toString(), model.id(),
-                        excerpt), Encoders.row(SCHEMA))
+                        excerpt, keepFeatures), Encoders.row(SCHEMA))
                 .cache();
         Dataset<Row> good = rows.filter(rows.col("error").isNull()).drop("error");
         Dataset<Row> bad = rows.filter(rows.col("error").isNotNull()).select("id", "path", "size", "modified", "model_id", "error");

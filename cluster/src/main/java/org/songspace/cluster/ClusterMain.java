@@ -73,6 +73,9 @@ public final class ClusterMain implements Callable<Integer> {
                 description = "Windows the excerpt is spread over (default: ${DEFAULT-VALUE}).")
         int windows;
 
+        @Option(names = "--features", description = "Also store each track's log-mel in its row (n_mels, frames, logmel).")
+        boolean features;
+
         @Option(names = "--opensearch", paramLabel = "URL",
                 description = "Also load the embedded tracks into this OpenSearch's k-NN index, from the executors.")
         String openSearch;
@@ -96,7 +99,7 @@ public final class ClusterMain implements Callable<Integer> {
                 spark.sparkContext().setLogLevel("WARN");
                 ClusterEmbedJob.Result r = new ClusterEmbedJob(spark).run(library, model, out,
                         excerpt <= 0 ? Excerpt.WHOLE : Excerpt.of(excerpt, windows), partitions,
-                        openSearch == null ? null : new ClusterEmbedJob.OpenSearchTarget(openSearch, indexName));
+                        openSearch == null ? null : new ClusterEmbedJob.OpenSearchTarget(openSearch, indexName), features);
                 System.out.printf(Locale.ROOT, "cluster embed: %d files listed, %d unchanged, %d embedded, %d failed "
                                 + "(%s/errors) -> %s/embeddings in %.1f s%n", r.listed(), r.unchanged(), r.embedded(), r.failed(),
                         out, out, (System.nanoTime() - start) / 1e9);

@@ -37,12 +37,14 @@ final class PartitionEmbedder implements MapPartitionsFunction<LibraryListing.In
     private final String modelId;
     private final double excerptSeconds;
     private final int excerptWindows;
+    private final boolean keepFeatures;
 
-    PartitionEmbedder(String modelFolderName, String modelId, Excerpt excerpt) {
+    PartitionEmbedder(String modelFolderName, String modelId, Excerpt excerpt, boolean keepFeatures) {
         this.modelFolderName = modelFolderName;
         this.modelId = modelId;
         this.excerptSeconds = excerpt.seconds();
         this.excerptWindows = excerpt.windows();
+        this.keepFeatures = keepFeatures;
     }
 
     @Override
@@ -71,10 +73,10 @@ final class PartitionEmbedder implements MapPartitionsFunction<LibraryListing.In
             TrackTags t = a.tags() == null ? TrackTags.NONE : a.tags();
             return RowFactory.create(in.id(), in.path(), in.size(), in.modified(), t.artist(), t.albumArtist(), t.album(),
                     t.title(), t.trackNumber(), t.year(), t.genre(), a.seconds(), t.musicBrainzRecordingId(), t.isrc(), modelId,
-                    v, null);
+                    v, a.logMel().nMels(), a.logMel().frames(), keepFeatures ? a.logMel().values() : null, null);
         } catch (Exception | OutOfMemoryError e) {
             return RowFactory.create(in.id(), in.path(), in.size(), in.modified(), null, null, null, null, null, null, null,
-                    null, null, null, modelId, null, FeatureJob.describeFailure(e));
+                    null, null, null, modelId, null, null, null, null, FeatureJob.describeFailure(e));
         }
     }
 

@@ -75,6 +75,7 @@ class ClusterEmbedTest {
         assertEquals(1, first.failed());
         List<Row> rows = spark.read().parquet(out + "/embeddings").orderBy("id").collectAsList();
         assertEquals(6, rows.size());
+        assertTrue(rows.get(0).isNullAt(rows.get(0).fieldIndex("logmel")), "no log-mel unless asked");
         List<Row> errors = spark.read().parquet(out + "/errors").collectAsList();
         assertEquals(1, errors.size());
         assertTrue(errors.get(0).getString(errors.get(0).fieldIndex("path")).endsWith("broken.mp3"), errors.toString());
@@ -114,8 +115,13 @@ class ClusterEmbedTest {
         }
         try (org.songspace.testing.OpenSearchNode node = org.songspace.testing.OpenSearchNode.start()) {
             ClusterEmbedJob.Result r = new ClusterEmbedJob(spark).run(library.toString(), model, tmp.resolve("os-out").toString(),
-                    Excerpt.WHOLE, 2, new ClusterEmbedJob.OpenSearchTarget(node.url(), "from-spark"));
+                    Excerpt.WHOLE, 2, new ClusterEmbedJob.OpenSearchTarget(node.url(), "from-spark"), true);
             assertEquals(5, r.embedded());
+            Row withFeatures = spark.read().parquet(tmp.resolve("os-out").resolve("embeddings").toString()).first();
+            int nMels = withFeatures.getInt(withFeatures.fieldIndex("n_mels"));
+            int frames = withFeatures.getInt(withFeatures.fieldIndex("frames"));
+            assertEquals(128, nMels);
+            assertEquals(nMels * frames, withFeatures.getList(withFeatures.fieldIndex("logmel")).size(), "--features keeps the log-mel");
             org.songspace.opensearch.OpenSearchIndex index = new org.songspace.opensearch.OpenSearchIndex(node.url(), "from-spark");
             assertEquals(5, index.count());
             var song0 = index.get("song0").orElseThrow();
