@@ -58,7 +58,9 @@ final class PartitionEmbedder implements MapPartitionsFunction<LibraryListing.In
             }
             return out.iterator();
         } finally {
-            MODELS.get(modelId).offer(embedder);
+            if (!MODELS.get(modelId).offer(embedder)) {
+                embedder.close();
+            }
         }
     }
 
@@ -88,8 +90,11 @@ final class PartitionEmbedder implements MapPartitionsFunction<LibraryListing.In
             return e;
         }
         synchronized (PartitionEmbedder.class) {
-            // One libtorch thread per task: the executor's cores are its task slots.
-            System.setProperty("ai.djl.pytorch.num_threads", "1");
+            // libtorch gets the task's share of the executor's cores (spark.task.cpus, 1 by default): the
+            // executor runs as many tasks at once as its cores allow, each with its own embedder.
+            int taskCpus = org.apache.spark.SparkEnv.get() == null ? 1
+                    : org.apache.spark.SparkEnv.get().conf().getInt("spark.task.cpus", 1);
+            System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(Math.max(1, taskCpus)));
             return TrackEmbedder.open(Path.of(SparkFiles.get(modelFolderName)));
         }
     }
