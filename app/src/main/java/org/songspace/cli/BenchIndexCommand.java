@@ -72,11 +72,7 @@ final class BenchIndexCommand implements Callable<Integer> {
             try {
                 run(n, dir);
             } finally {
-                try (var walk = Files.walk(dir)) {
-                    for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
+                org.songspace.io.AtomicFiles.deleteTree(dir);
             }
         }
         return 0;

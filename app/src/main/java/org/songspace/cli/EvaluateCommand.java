@@ -13,8 +13,8 @@ import org.songspace.dataset.Split;
 import org.songspace.dataset.SplitFiles;
 import org.songspace.dataset.Splitter;
 import org.songspace.dataset.Track;
-import org.songspace.embed.Embedder;
 import org.songspace.embed.TimbreModel;
+import org.songspace.embed.TrackEmbedder;
 import org.songspace.eval.Evaluation;
 import org.songspace.eval.EvaluationResult;
 import org.songspace.eval.Hubness;
@@ -81,31 +81,23 @@ final class EvaluateCommand implements Callable<Integer> {
         Split modelSplit = null;
         Map<String, String> labels = new HashMap<>();
         Map<String, String> artists = new HashMap<>();
-        if (TimbreModel.isTimbreModel(source)) {
+        if (TrackEmbedder.isModel(source)) {
             if (data == null) {
                 throw new UserError("evaluate MODEL needs DATA: the collection to embed and score");
             }
-            try (TimbreModel model = TimbreModel.open(source)) {
+            try (TrackEmbedder model = TrackEmbedder.open(source)) {
                 PreparedData prepared = PreparedData.prepare(data, layout, null, model.features(), quiet, true);
                 labels.putAll(prepared.labels());
                 artists.putAll(prepared.artists());
                 set = model.embedTracks(prepared.store(), prepared.ids(), labels, artists, () -> { });
             }
-            // Gaussians are compared by their divergence, whatever --metric says.
-            metric = Knn.Metric.GAUSSIAN_SKL;
-        } else if (ModelFolder.isModelFolder(source)) {
-            if (data == null) {
-                throw new UserError("evaluate MODEL needs DATA: the collection to embed and score");
+            if (TimbreModel.isTimbreModel(source)) {
+                // Gaussians are compared by their divergence, whatever --metric says.
+                metric = Knn.Metric.GAUSSIAN_SKL;
+            } else {
+                SavedModel.SplitRecord r = ModelFolder.read(source).split();
+                modelSplit = new Split("the model's split (" + r.method() + ")", r.train(), r.valid(), r.test());
             }
-            SavedModel model = ModelFolder.read(source);
-            PreparedData prepared = PreparedData.prepare(data, layout, null, model.features(), quiet, true);
-            labels.putAll(prepared.labels());
-            artists.putAll(prepared.artists());
-            try (Embedder embedder = Embedder.open(source)) {
-                set = embedder.embedTracks(prepared.store(), prepared.ids(), labels, artists, () -> { });
-            }
-            SavedModel.SplitRecord r = model.split();
-            modelSplit = new Split("the model's split (" + r.method() + ")", r.train(), r.valid(), r.test());
         } else if (Files.isRegularFile(source) && source.toString().endsWith(".npy")) {
             set = EmbeddingSet.read(source);
             for (EmbeddingSet.Entry e : set.entries()) {

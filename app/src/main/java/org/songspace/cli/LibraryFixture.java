@@ -101,8 +101,13 @@ public final class LibraryFixture {
 
     /** Whether Debian's ffmpeg command, which encodes the library, is on the PATH. */
     public static boolean hasFfmpeg() {
-        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
-                .anyMatch(d -> Files.isExecutable(Path.of(d, "ffmpeg")));
+        return onPath("ffmpeg");
+    }
+
+    /** Whether an executable of this name is on the PATH. */
+    public static boolean onPath(String tool) {
+        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
     }
 
     private static void requireFfmpeg() {

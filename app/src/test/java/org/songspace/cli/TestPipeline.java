@@ -33,10 +33,8 @@ public final class TestPipeline {
     }
 
     private static void deleteTree(Path dir) {
-        try (var walk = java.nio.file.Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                java.nio.file.Files.deleteIfExists(p);
-            }
+        try {
+            org.songspace.io.AtomicFiles.deleteTree(dir);
         } catch (java.io.IOException e) {
             // a temporary folder: the OS cleans it up eventually
         }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.songspace.cli.LibraryFixture;
 import org.songspace.cli.TestPipeline;
 import org.songspace.web.WebServer;
 
@@ -28,15 +29,6 @@ import org.songspace.web.WebServer;
 class SubsonicNpmClientTest {
     @TempDir
     Path tmp;
-
-    private static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static Process run(Path dir, List<String> command) throws IOException {
         return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
@@ -52,7 +44,7 @@ class SubsonicNpmClientTest {
 
     @Test
     void aPublishedSubsonicClientSearchesStreamsAndGetsMixesAndPaths() throws Exception {
-        assumeTrue(onPath("node") && onPath("npm"), "Node.js and npm are not on PATH: the npm client test is skipped");
+        assumeTrue(LibraryFixture.onPath("node") && LibraryFixture.onPath("npm"), "Node.js and npm are not on PATH: the npm client test is skipped");
         Path client = tmp.resolve("client");
         Files.createDirectories(client);
         for (String f : List.of("package.json", "subsonic-client-check.mjs")) {

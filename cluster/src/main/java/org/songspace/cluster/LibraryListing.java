@@ -45,7 +45,8 @@ public final class LibraryListing {
         return out;
     }
 
-    private static Path asLocal(String library) {
+    /** The local path a name means (a plain path or a file: URI), or null for another filesystem's URI. */
+    static Path asLocal(String library) {
         if (library.contains("://") && !library.startsWith("file:")) {
             return null;
         }

@@ -102,8 +102,9 @@ final class PartitionEmbedder implements MapPartitionsFunction<LibraryListing.In
     /** The file as a local path: itself, or for a Hadoop filesystem URI a temporary copy removed on close. */
     record LocalCopy(Path path, boolean temporary) implements AutoCloseable {
         static LocalCopy of(String path) throws IOException {
-            if (!path.contains("://") || path.startsWith("file:")) {
-                return new LocalCopy(path.startsWith("file:") ? Path.of(java.net.URI.create(path)) : Path.of(path), false);
+            Path local = LibraryListing.asLocal(path);
+            if (local != null) {
+                return new LocalCopy(local, false);
             }
             org.apache.hadoop.fs.Path remote = new org.apache.hadoop.fs.Path(path);
             String name = remote.getName();

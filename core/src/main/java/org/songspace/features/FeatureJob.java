@@ -53,14 +53,12 @@ public final class FeatureJob {
         }
     }
 
-    private final LogMelExtractor extractor;
     private final TrackAnalyser analyser;
     private final int threads;
     private final Listener listener;
     private final Excerpt excerpt;
 
     private FeatureJob(FeatureConfig config, int threads, Listener listener, Excerpt excerpt) {
-        this.extractor = new LogMelExtractor(config);
         this.analyser = new TrackAnalyser(config, excerpt);
         this.threads = threads;
         this.listener = listener;
@@ -69,7 +67,7 @@ public final class FeatureJob {
 
     /** The same job analysing {@code part} of each track instead of the whole. */
     public FeatureJob withExcerpt(Excerpt part) {
-        return new FeatureJob(extractor.config(), threads, listener, part);
+        return new FeatureJob(analyser.config(), threads, listener, part);
     }
 
     /**
@@ -210,7 +208,7 @@ public final class FeatureJob {
         }
         try {
             FeatureManifest old = Json.read(manifestPath, FeatureManifest.class);
-            if (extractor.config().equals(old.config()) && old.tracks() != null) {
+            if (analyser.config().equals(old.config()) && old.tracks() != null) {
                 Excerpt before = old.excerptOrWhole();
                 for (FeatureManifest.Track t : old.tracks()) {
                     if (excerpt.equals(before) || (coversWhole(before, t) && coversWhole(excerpt, t))) {
@@ -273,7 +271,7 @@ public final class FeatureJob {
                     failed.add(failures.get(i));
                 }
             }
-            FeatureManifest manifest = new FeatureManifest(FeatureManifest.FORMAT, extractor.config(), excerpt, tracks,
+            FeatureManifest manifest = new FeatureManifest(FeatureManifest.FORMAT, analyser.config(), excerpt, tracks,
                     failed, notAudio);
             Json.write(path, manifest);
             lastSave = System.nanoTime();

@@ -197,16 +197,7 @@ public final class SimilarityIndex implements AutoCloseable {
                     : rerankedSearch(query, k, Math.max(Math.max(RERANK_CANDIDATES, 10 * k),
                             size() / 100 * RERANK_SHARE_PERCENT), exclusions);
         }
-        // Lucene's k is also the HNSW beam width: explore CANDIDATES and keep the best k, for recall near exact.
-        TopDocs top = searcher.search(new KnnFloatVectorQuery(TrackDocuments.VECTOR, space.key(query),
-                Math.max(k, CANDIDATES), filter(exclusions)), k);
-        StoredFields stored = searcher.storedFields();
-        List<Hit> hits = new ArrayList<>();
-        for (ScoreDoc sd : top.scoreDocs) {
-            // Lucene's cosine score is (1 + cos) / 2.
-            hits.add(new Hit(TrackDocuments.read(stored, sd.doc), 2.0 * sd.score - 1.0));
-        }
-        return hits;
+        return hnsw(query, k, exclusions);
     }
 
     /**
@@ -216,16 +207,23 @@ public final class SimilarityIndex implements AutoCloseable {
      */
     public List<Hit> rerankedSearch(float[] query, int k, int candidates, Exclusions exclusions) throws IOException {
         checkDimension(query);
+        return best(hnsw(query, candidates, exclusions), k);
+    }
+
+    /** The k HNSW neighbours of the query's key, each with the space's similarity to the query. */
+    private List<Hit> hnsw(float[] query, int k, Exclusions exclusions) throws IOException {
+        // Lucene's k is also the HNSW beam width: explore CANDIDATES and keep the best k, for recall near exact.
         TopDocs top = searcher.search(new KnnFloatVectorQuery(TrackDocuments.VECTOR, space.key(query),
-                Math.max(candidates, CANDIDATES), filter(exclusions)), candidates);
+                Math.max(k, CANDIDATES), filter(exclusions)), k);
         StoredFields stored = searcher.storedFields();
         List<Hit> hits = new ArrayList<>();
         for (ScoreDoc sd : top.scoreDocs) {
-            float[] raw = space.reranks() ? TrackDocuments.rawVector(stored, sd.doc) : null;
-            hits.add(new Hit(TrackDocuments.read(stored, sd.doc), raw == null ? 2.0 * sd.score - 1.0
-                    : space.similarity(query, raw)));
+            // Lucene's cosine score is (1 + cos) / 2; re-ranked spaces compare the full stored vectors.
+            double similarity = space.reranks() ? space.similarity(query, TrackDocuments.rawVector(stored, sd.doc))
+                    : 2.0 * sd.score - 1.0;
+            hits.add(new Hit(TrackDocuments.read(stored, sd.doc), similarity));
         }
-        return best(hits, k);
+        return hits;
     }
 
     private synchronized List<IndexedTrack> allWithVectors() throws IOException {
