@@ -36,7 +36,7 @@ import picocli.CommandLine.Parameters;
                 + "embedded, and the model's own split gives the holdout). Needs labels."},
         footer = {"", "Examples:", "  ./songspace evaluate embeddings/triplet.npy",
             "  ./songspace evaluate models/triplet demo-corpus --folds 5 --json triplet-eval.json",
-            "  ./songspace evaluate reports/mini/embeddings/timbre-gauss-skl.npy --metric gaussian_skl --mutual-proximity"})
+            "  ./songspace evaluate reports/mini/embeddings/timbre-gauss-js.npy --metric gaussian_js --mutual-proximity"})
 final class EvaluateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SOURCE", description = "Embeddings .npy or a model folder.")
     Path source;
@@ -51,7 +51,7 @@ final class EvaluateCommand implements Callable<Integer> {
     int k;
 
     @Option(names = "--metric", defaultValue = "cosine",
-            description = "cosine, euclidean, or gaussian_skl (the timbre model's vectors that compare writes) "
+            description = "cosine, euclidean, or gaussian_js (the timbre model's vectors that compare writes) "
                     + "(default: ${DEFAULT-VALUE}).")
     Knn.Metric metric;
 
@@ -93,7 +93,7 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             if (TimbreModel.isTimbreModel(source)) {
                 // Gaussians are compared by their divergence, whatever --metric says.
-                metric = Knn.Metric.GAUSSIAN_SKL;
+                metric = Knn.Metric.GAUSSIAN_JS;
             } else {
                 SavedModel.SplitRecord r = ModelFolder.read(source).split();
                 modelSplit = new Split("the model's split (" + r.method() + ")", r.train(), r.valid(), r.test());

@@ -195,18 +195,18 @@ public final class Comparison {
     }
 
     /**
-     * The classic timbre model, evaluated with its own distance (symmetrised KL, then mutual proximity);
+     * The classic timbre model, evaluated with its own distance (Jensen-Shannon, then mutual proximity);
      * its map is drawn from the Gaussians' means. Hubness is logged with and without mutual proximity.
      */
     private ReportWriter.Row timbre(List<String> ids, Split split, Path out) throws IOException {
         EmbeddingSet set = Baselines.timbre(store, ids, labels, artists);
         set.write(out.resolve("embeddings").resolve(set.modelId() + ".npy"));
         LabeledVectors data = LabeledVectors.of(set, labels);
-        double before = Hubness.kOccurrenceSkewness(data.vectors(), options.k(), Knn.Metric.GAUSSIAN_SKL, false);
-        double after = Hubness.kOccurrenceSkewness(data.vectors(), options.k(), Knn.Metric.GAUSSIAN_SKL, true);
+        double before = Hubness.kOccurrenceSkewness(data.vectors(), options.k(), Knn.Metric.GAUSSIAN_JS, false);
+        double after = Hubness.kOccurrenceSkewness(data.vectors(), options.k(), Knn.Metric.GAUSSIAN_JS, true);
         log.accept(String.format(Locale.ROOT, "%-22s hubness (k-occurrence skewness, k=%d): %.2f raw, %.2f with mutual "
                 + "proximity", Baselines.TIMBRE, options.k(), before, after));
-        EvaluationResult result = Evaluation.run(Baselines.TIMBRE, data, split, options.k(), Knn.Metric.GAUSSIAN_SKL, true,
+        EvaluationResult result = Evaluation.run(Baselines.TIMBRE, data, split, options.k(), Knn.Metric.GAUSSIAN_JS, true,
                 options.folds(), artists, options.training().seed());
         int d = GaussianTimbre.dimensionOf(data.dimension());
         float[][] means = new float[data.size()][];
@@ -214,7 +214,7 @@ public final class Comparison {
             means[i] = java.util.Arrays.copyOf(data.vectors()[i], d);
         }
         SummaryFeatures.standardise(means);
-        return drawAndLog(Baselines.TIMBRE, "classic timbre model (Gaussian of 25 MFCCs, symmetrised KL, mutual proximity)",
+        return drawAndLog(Baselines.TIMBRE, "classic timbre model (Gaussian of 25 MFCCs, Jensen-Shannon, mutual proximity)",
                 result, means, data, 0, 0, out);
     }
 

@@ -27,7 +27,7 @@ class CompareCommandTest {
         CliRun first = CliRun.of(concat(new String[] {"compare", built.corpus().toString(), "--out",
             dir.resolve("first").toString()}, common));
         assertEquals(0, first.exitCode(), first.toString());
-        assertTrue(first.out().contains("timbre-gauss-skl"), "the timbre model is compared: " + first.out());
+        assertTrue(first.out().contains("timbre-gauss-js"), "the timbre model is compared: " + first.out());
         CliRun second = CliRun.of(concat(new String[] {"compare", built.corpus().toString(), "--out",
             dir.resolve("second").toString(), "--split", dir.resolve("first/split").toString(), "--seed", "7"}, common));
         assertEquals(0, second.exitCode(), second.toString());

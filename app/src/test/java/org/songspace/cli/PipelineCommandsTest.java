@@ -273,7 +273,7 @@ class PipelineCommandsTest {
         assertTrue(Files.isRegularFile(model.resolve("gaussians.npy")) && Files.isRegularFile(model.resolve("gaussian-ids.txt")));
         CliRun evaluate = CliRun.of("evaluate", model.toString(), demo.resolve("corpus").toString(), "-q", "--folds", "0");
         assertEquals(0, evaluate.exitCode(), evaluate.toString());
-        assertTrue(evaluate.out().contains("gaussian_skl"), evaluate.out());
+        assertTrue(evaluate.out().contains("gaussian_js"), evaluate.out());
         Path index = tmp.resolve("timbre-model-index");
         CliRun indexed = CliRun.of("index", model.toString(), demo.resolve("corpus").toString(), "--out", index.toString(), "-q");
         assertEquals(0, indexed.exitCode(), indexed.toString());

@@ -12,10 +12,10 @@ import org.songspace.io.UserError;
  */
 public final class Knn {
     /**
-     * Distance between vectors. Cosine is 1 - cos(angle) and ignores length; gaussian_skl is the
-     * symmetrised KL divergence between packed {@link GaussianTimbre} models.
+     * Distance between vectors. Cosine is 1 - cos(angle) and ignores length; gaussian_js is the
+     * Jensen-Shannon distance between packed {@link GaussianTimbre} models.
      */
-    public enum Metric { COSINE, EUCLIDEAN, GAUSSIAN_SKL }
+    public enum Metric { COSINE, EUCLIDEAN, GAUSSIAN_JS }
 
     private final float[][] train;
     private final int[] labels;
@@ -107,7 +107,7 @@ public final class Knn {
         return switch (metric) {
             case COSINE -> cosineDistance(a, b, Math.sqrt(Vectors.dot(a, a)), Math.sqrt(Vectors.dot(b, b)));
             case EUCLIDEAN -> Math.sqrt(squaredEuclidean(a, b));
-            case GAUSSIAN_SKL -> GaussianTimbre.symmetricKl(a, b);
+            case GAUSSIAN_JS -> GaussianTimbre.jensenShannon(a, b);
         };
     }
 
@@ -170,7 +170,7 @@ public final class Knn {
         return switch (metric) {
             case COSINE -> cosineDistance(query, train[i], queryNorm, norms[i]);
             case EUCLIDEAN -> squaredEuclidean(query, train[i]);
-            case GAUSSIAN_SKL -> GaussianTimbre.symmetricKl(query, train[i]);
+            case GAUSSIAN_JS -> GaussianTimbre.jensenShannon(query, train[i]);
         };
     }
 

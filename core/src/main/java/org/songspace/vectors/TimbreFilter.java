@@ -8,10 +8,12 @@ import java.util.List;
  * component and scaled to unit length, so cosine neighbours in this space are good candidates for the
  * divergence to re-rank. Stored with the timbre model and the index it builds.
  *
- * @param mean per-component mean of the summaries
- * @param std  per-component standard deviation of the summaries
+ * @param divergence what the Gaussians are compared by ({@link GaussianTimbre#DIVERGENCE}; null in indexes
+ *                   of the first, symmetrised-KL version, which are refused)
+ * @param mean       per-component mean of the summaries
+ * @param std        per-component standard deviation of the summaries
  */
-public record TimbreFilter(float[] mean, float[] std) {
+public record TimbreFilter(String divergence, float[] mean, float[] std) {
 
     public static TimbreFilter fit(List<float[]> gaussians) {
         if (gaussians.isEmpty()) {
@@ -36,7 +38,12 @@ public record TimbreFilter(float[] mean, float[] std) {
             mean[j] = (float) m;
             std[j] = (float) Math.sqrt(Math.max(1e-12, sq / n - m * m));
         }
-        return new TimbreFilter(mean, std);
+        return new TimbreFilter(GaussianTimbre.DIVERGENCE, mean, std);
+    }
+
+    /** Whether Gaussians packed by this songspace can be searched with this filter. */
+    public boolean current() {
+        return GaussianTimbre.DIVERGENCE.equals(divergence);
     }
 
     /** The unit vector a Gaussian is indexed and searched by. */

@@ -18,16 +18,52 @@ class GaussianTimbreTest {
     }
 
     @Test
-    void symmetrisedKlMatchesTheClosedFormForDiagonalGaussians() {
+    void jensenShannonMatchesTheClosedFormOfTheMomentMatchedMixture() {
         Random random = new Random(1);
         float[] a = GaussianTimbre.fit(sample(random, 200_000, new double[] {0, 1}, new double[] {1, 2}));
         float[] b = GaussianTimbre.fit(sample(random, 200_000, new double[] {1, 1}, new double[] {2, 1}));
-        // Per dimension: (sa^2/sb^2 + sb^2/sa^2 + dm^2 (1/sa^2 + 1/sb^2)) / 2 - 1
-        double expected = (0.25 + 4 + 1 * (1 + 0.25)) / 2 - 1 + (4 + 0.25) / 2 - 1;
-        assertEquals(expected, GaussianTimbre.symmetricKl(a, b), 0.05);
-        assertEquals(GaussianTimbre.symmetricKl(a, b), GaussianTimbre.symmetricKl(b, a), 1e-9);
-        assertEquals(0, GaussianTimbre.symmetricKl(a, a), 1e-4);
+        // Diagonal: mixture variances (sa^2 + sb^2) / 2 + dm^2 / 4 = 2.75 and 2.5; JSD = log det(Sm) / 2 - (log det Sa + log det Sb) / 4
+        double jsd = 0.5 * Math.log(2.75 * 2.5) - 0.25 * (Math.log(1 * 4) + Math.log(4 * 1));
+        assertEquals(Math.sqrt(jsd), GaussianTimbre.jensenShannon(a, b), 0.01);
+        assertEquals(GaussianTimbre.jensenShannon(a, b), GaussianTimbre.jensenShannon(b, a), 1e-9);
+        assertEquals(0, GaussianTimbre.jensenShannon(a, a), 1e-3);
         assertEquals(2, GaussianTimbre.dimensionOf(a.length));
+        assertEquals(Math.log(4), a[a.length - 1], 0.01, "the log-determinant travels with the Gaussian");
+    }
+
+    @Test
+    void jensenShannonSeesCorrelationsAndStaysFiniteForNearlySingularCovariances() {
+        Random random = new Random(3);
+        int n = 5000;
+        double[][] correlated = new double[n][2];
+        double[][] independent = new double[n][2];
+        double[][] flat = new double[n][2];
+        for (int t = 0; t < n; t++) {
+            double x = random.nextGaussian();
+            correlated[t] = new double[] {x, x + 0.1 * random.nextGaussian()};
+            independent[t] = new double[] {random.nextGaussian(), random.nextGaussian()};
+            flat[t] = new double[] {random.nextGaussian(), 0};
+        }
+        float[] c = GaussianTimbre.fit(correlated);
+        float[] i = GaussianTimbre.fit(independent);
+        float[] f = GaussianTimbre.fit(flat);
+        assertTrue(GaussianTimbre.jensenShannon(c, i) > 0.5, "same variances, different correlation");
+        double toFlat = GaussianTimbre.jensenShannon(i, f);
+        assertTrue(Double.isFinite(toFlat) && toFlat > 0, "a constant coefficient: " + toFlat);
+        assertEquals(1.0, GaussianTimbre.similarity(i, i), 1e-6);
+        assertTrue(GaussianTimbre.similarity(c, i) < 1);
+    }
+
+    @Test
+    void blendingKeepsThePackedLayout() {
+        Random random = new Random(4);
+        float[] a = GaussianTimbre.fit(sample(random, 10_000, new double[] {0, 0, 0}, new double[] {1, 1, 1}));
+        float[] b = GaussianTimbre.fit(sample(random, 10_000, new double[] {2, 0, 0}, new double[] {1, 1, 1}));
+        float[] mid = GaussianTimbre.blend(java.util.List.of(a, b), new double[] {1, 1});
+        assertEquals(a.length, mid.length);
+        assertEquals(1, mid[0], 0.05);
+        assertEquals(GaussianTimbre.jensenShannon(a, mid), GaussianTimbre.jensenShannon(b, mid), 0.02);
+        assertTrue(GaussianTimbre.jensenShannon(a, mid) < GaussianTimbre.jensenShannon(a, b));
     }
 
     @Test

@@ -22,8 +22,8 @@ public final class Baselines {
     public static final String MEAN_LOG_MEL = "baseline-mean-logmel";
     /** Model id of the MFCC baseline. */
     public static final String MFCC_STATS = "baseline-mfcc-meanstd";
-    /** Model id of the classic timbre model: one Gaussian per track, symmetrised KL, mutual proximity. */
-    public static final String TIMBRE = "timbre-gauss-skl";
+    /** Model id of the classic timbre model: one Gaussian per track, Jensen-Shannon, mutual proximity. */
+    public static final String TIMBRE = "timbre-gauss-js";
 
     private Baselines() {
     }
@@ -40,7 +40,7 @@ public final class Baselines {
 
     /**
      * The classic timbre model ({@link GaussianTimbre}, 25 MFCCs): compare its vectors with
-     * {@link Knn.Metric#GAUSSIAN_SKL}, not cosine. Nothing is standardised (a Gaussian is its own scale).
+     * {@link Knn.Metric#GAUSSIAN_JS}, not cosine. Nothing is standardised (a Gaussian is its own scale).
      */
     public static EmbeddingSet timbre(FeatureStore store, List<String> ids, Map<String, String> labels,
                                       Map<String, String> artists) throws IOException {

@@ -26,7 +26,7 @@ import org.songspace.vectors.TimbreFilter;
  * The classic timbre model as a model folder: nothing is learned, so "training" ({@link #build}) computes
  * every track's Gaussian of 25 MFCCs (from the same log-mel as the encoders) and the library statistics
  * its index searches by ({@link TimbreFilter}), in seconds, and saves them. Embedding a track is fitting its
- * Gaussian: the vector is the packed Gaussian, compared by symmetrised KL ({@link GaussianTimbre}).
+ * Gaussian: the vector is the packed Gaussian, compared by the Jensen-Shannon divergence ({@link GaussianTimbre}).
  * Folder: {@value #MANIFEST} (id, feature config, coefficients, filter), {@value #GAUSSIANS} and
  * {@value #IDS} (the training library's Gaussians, one row per id).
  */
@@ -34,7 +34,8 @@ public final class TimbreModel implements TrackEmbedder {
     public static final String MANIFEST = "timbre-model.json";
     public static final String GAUSSIANS = "gaussians.npy";
     public static final String IDS = "gaussian-ids.txt";
-    public static final int FORMAT = 1;
+    /** 2: Jensen-Shannon over [mean, covariance, log-determinant]; 1 (symmetrised KL) is refused. */
+    public static final int FORMAT = 2;
 
     /** The stored manifest. */
     public record Manifest(int format, String id, String kind, FeatureConfig features, int coefficients,
@@ -59,12 +60,16 @@ public final class TimbreModel implements TrackEmbedder {
 
     static Info info(Path folder) throws IOException {
         Manifest m = read(folder);
-        return new Info(m.id(), m.features(), packedLength(m.coefficients()), m.filter(), List.of(MANIFEST));
+        return new Info(m.id(), m.features(), GaussianTimbre.packedLength(m.coefficients()), m.filter(), List.of(MANIFEST));
     }
 
     private static Manifest read(Path folder) throws IOException {
         try {
             Manifest m = Json.read(folder.resolve(MANIFEST), Manifest.class);
+            if (m.format() < FORMAT) {
+                throw new UserError(folder + " is a timbre model of an older songspace (format " + m.format()
+                        + ", symmetrised KL); make it again: songspace train --model timbre DATA --out " + folder);
+            }
             if (m.format() != FORMAT || m.filter() == null || m.features() == null) {
                 throw new UserError(folder.resolve(MANIFEST) + " is not a timbre model of format " + FORMAT);
             }
@@ -74,10 +79,6 @@ public final class TimbreModel implements TrackEmbedder {
         }
     }
 
-    static int packedLength(int d) {
-        return d + 2 * d * d;
-    }
-
     /** Fits every track's Gaussian and the library statistics, and writes the model folder. */
     public static Manifest build(FeatureStore store, List<String> ids, Path out, String library) throws IOException {
         if (ids.isEmpty()) {
@@ -85,7 +86,7 @@ public final class TimbreModel implements TrackEmbedder {
         }
         int d = GaussianTimbre.COEFFICIENTS;
         List<float[]> gaussians = new ArrayList<>();
-        float[] rows = new float[ids.size() * packedLength(d)];
+        float[] rows = new float[ids.size() * GaussianTimbre.packedLength(d)];
         for (int i = 0; i < ids.size(); i++) {
             float[] g = fit(store.load(ids.get(i)));
             gaussians.add(g);
@@ -96,7 +97,7 @@ public final class TimbreModel implements TrackEmbedder {
         Manifest m = new Manifest(FORMAT, id, "timbre", store.config(), d, TimbreFilter.fit(gaussians), ids.size(), library,
                 DateTimeFormatter.ISO_INSTANT.format(now));
         Files.createDirectories(out);
-        Npy.write(out.resolve(GAUSSIANS), rows, ids.size(), packedLength(d));
+        Npy.write(out.resolve(GAUSSIANS), rows, ids.size(), GaussianTimbre.packedLength(d));
         AtomicFiles.writeString(out.resolve(IDS), String.join("\n", ids) + "\n");
         // The manifest last: a folder without it is not a model, whatever else a killed run left.
         Json.write(out.resolve(MANIFEST), m);
@@ -127,7 +128,7 @@ public final class TimbreModel implements TrackEmbedder {
 
     @Override
     public int dimension() {
-        return packedLength(manifest.coefficients());
+        return GaussianTimbre.packedLength(manifest.coefficients());
     }
 
     @Override

@@ -5,13 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.songspace.io.Json;
+import org.songspace.io.UserError;
 import org.songspace.vectors.GaussianTimbre;
 import org.songspace.vectors.TimbreFilter;
 import org.songspace.vectors.Vectors;
 
 /**
  * What an index's vectors are and how they compare: learned embeddings by cosine, or the classic timbre
- * model's Gaussians by their symmetrised KL divergence (as {@link GaussianTimbre#similarity}). Every
+ * model's Gaussians by their Jensen-Shannon divergence (as {@link GaussianTimbre#similarity}). Every
  * search, mix, path and hubness figure goes through it, so the timbre model is searched by its own
  * divergence, never by cosine on its numbers. HNSW indexes {@link #key}: the vector itself for cosine, a
  * {@link TimbreFilter} summary for Gaussians (whose candidates are then re-ranked by the divergence).
@@ -44,7 +45,14 @@ public sealed interface VectorSpace {
     }
 
     static VectorSpace of(IndexManifest manifest) {
-        return manifest.timbre() == null ? COSINE : new Timbre(manifest.timbre());
+        if (manifest.timbre() == null) {
+            return COSINE;
+        }
+        if (!manifest.timbre().current()) {
+            throw new UserError("this index holds timbre Gaussians of an older songspace (symmetrised KL, model "
+                    + manifest.modelId() + "); index the library again with a timbre model made by this version");
+        }
+        return new Timbre(manifest.timbre());
     }
 
     /** Learned embeddings: unit vectors compared by cosine; HNSW is the search. */

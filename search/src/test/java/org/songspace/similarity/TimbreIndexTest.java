@@ -24,7 +24,7 @@ import org.songspace.vectors.GaussianTimbre;
 import org.songspace.vectors.TimbreFilter;
 
 /**
- * An index of timbre Gaussians (no learned vectors): searched by the symmetrised KL divergence, never by
+ * An index of timbre Gaussians (no learned vectors): searched by the Jensen-Shannon divergence, never by
  * cosine on the packed numbers; exact, re-ranked and mutual-proximity searches, mixes and paths all agree
  * with a brute-force divergence ranking. 300 tracks in 6 timbres, each track's MFCC frames drawn around
  * its timbre with its own spread.
@@ -76,7 +76,7 @@ class TimbreIndexTest {
     private static List<String> bruteForce(String query, int k) {
         return TRACKS.stream().map(IndexedTrack::id).filter(id -> !id.equals(query))
                 .sorted(java.util.Comparator.comparingDouble((String id) ->
-                        GaussianTimbre.symmetricKl(GAUSSIANS.get(query), GAUSSIANS.get(id))).thenComparing(id -> id))
+                        GaussianTimbre.jensenShannon(GAUSSIANS.get(query), GAUSSIANS.get(id))).thenComparing(id -> id))
                 .limit(k).toList();
     }
 
