@@ -54,6 +54,41 @@ final class PhaseFilters {
         return new PhaseFilters(kernels, before);
     }
 
+    /** Rows gathered together: consecutive inputs of one period share a cache line. */
+    private static final int GATHER = 16;
+
+    /**
+     * {@code z[i][jj] = xp[down * (j0 + jj) + i]} with xp the input behind {@code before} zeros (and zeros
+     * after it), a transpose done {@value #GATHER} rows at a time; no padded copy of the input is made.
+     */
+    private static void gather(float[] x, int before, int down, int j0, int count, float[][] z, int rows) {
+        int first = down * j0 - before;
+        if (first < 0 || first + down * (count - 1) + rows > x.length) {
+            // The edges: zeros outside the input.
+            for (int i = 0; i < rows; i++) {
+                float[] row = z[i];
+                for (int jj = 0, at = first + i; jj < count; jj++, at += down) {
+                    row[jj] = at >= 0 && at < x.length ? x[at] : 0f;
+                }
+            }
+            return;
+        }
+        int i0 = 0;
+        for (; i0 + GATHER <= rows; i0 += GATHER) {
+            for (int jj = 0, at = first + i0; jj < count; jj++, at += down) {
+                for (int r = 0; r < GATHER; r++) {
+                    z[i0 + r][jj] = x[at + r];
+                }
+            }
+        }
+        for (int i = i0; i < rows; i++) {
+            float[] row = z[i];
+            for (int jj = 0, at = first + i; jj < count; jj++, at += down) {
+                row[jj] = x[at];
+            }
+        }
+    }
+
     /** Periods of the ratio handled together: the gathered inputs of a block stay in cache. */
     private static final int BLOCK = 512;
 
@@ -71,18 +106,11 @@ final class PhaseFilters {
         }
         int rows = q[up - 1] + width;
         int periods = (produced + up - 1) / up;
-        float[] xp = new float[f.before + x.length + rows + down * (BLOCK + 1)];
-        System.arraycopy(x, 0, xp, f.before, x.length);
         float[][] z = new float[rows][BLOCK];
         float[] acc = new float[BLOCK];
         for (int j0 = 0; j0 < periods; j0 += BLOCK) {
             int count = Math.min(BLOCK, periods - j0);
-            for (int i = 0; i < rows; i++) {
-                float[] row = z[i];
-                for (int jj = 0, at = down * j0 + i; jj < count; jj++, at += down) {
-                    row[jj] = xp[at];
-                }
-            }
+            gather(x, f.before, down, j0, count, z, rows);
             for (int r = 0; r < up; r++) {
                 java.util.Arrays.fill(acc, 0, count, 0f);
                 // Output r + up*j sits at fractional position (r * down mod up) / up past its input sample.
@@ -108,8 +136,14 @@ final class PhaseFilters {
                     float[] r6 = z[base + k + 6];
                     float[] r7 = z[base + k + 7];
                     for (int jj = 0; jj < count; jj++) {
-                        acc[jj] += c0 * r0[jj] + c1 * r1[jj] + c2 * r2[jj] + c3 * r3[jj]
-                                + c4 * r4[jj] + c5 * r5[jj] + c6 * r6[jj] + c7 * r7[jj];
+                        float v = Math.fma(c0, r0[jj], acc[jj]);
+                        v = Math.fma(c1, r1[jj], v);
+                        v = Math.fma(c2, r2[jj], v);
+                        v = Math.fma(c3, r3[jj], v);
+                        v = Math.fma(c4, r4[jj], v);
+                        v = Math.fma(c5, r5[jj], v);
+                        v = Math.fma(c6, r6[jj], v);
+                        acc[jj] = Math.fma(c7, r7[jj], v);
                     }
                 }
                 for (; k < width; k++) {
