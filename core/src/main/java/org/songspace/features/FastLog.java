@@ -21,6 +21,31 @@ final class FastLog {
     private FastLog() {
     }
 
+    /**
+     * {@code out[i] = 10 log10(max(amin, p[i])) - offset} for every cell, returning the largest; one tight
+     * loop the JIT keeps in registers (per-cell calls through {@link #decibels} cost five times more).
+     */
+    static float decibels(float[] p, float amin, double offset, float[] out) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < p.length; i++) {
+            float x = Math.max(amin, p[i]);
+            int bits = Float.floatToRawIntBits(x);
+            if (bits < 0x00800000 || bits >= 0x7f800000) {
+                // Subnormal, infinite or NaN: the table covers normal floats only.
+                out[i] = (float) (10 * Math.log10(x) - offset);
+            } else {
+                int mantissa = bits & 0x7fffff;
+                int index = mantissa >>> SHIFT;
+                float frac = (mantissa & ((1 << SHIFT) - 1)) * FRACTION_SCALE;
+                double lo = LOG2_MANTISSA[index];
+                double log2 = ((bits >>> 23) - 127) + lo + frac * (LOG2_MANTISSA[index + 1] - lo);
+                out[i] = (float) (DB_PER_OCTAVE * log2 - offset);
+            }
+            max = Math.max(max, out[i]);
+        }
+        return max;
+    }
+
     /** 10 log10(x) in dB; x must be positive. */
     static double decibels(float x) {
         if (!(x >= Float.MIN_NORMAL) || Float.isInfinite(x)) {

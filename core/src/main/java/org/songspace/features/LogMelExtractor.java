@@ -1,6 +1,6 @@
 package org.songspace.features;
 
-import org.jtransforms.fft.DoubleFFT_1D;
+import org.jtransforms.fft.FloatFFT_1D;
 import org.songspace.audio.AudioClip;
 import org.songspace.audio.Resampler;
 
@@ -13,9 +13,9 @@ import org.songspace.audio.Resampler;
 public final class LogMelExtractor {
     private final FeatureConfig config;
     private final MelFilterbank filterbank;
-    private final double[] window;
+    private final float[] window;
     private final Resampler resampler;
-    private final ThreadLocal<DoubleFFT_1D> fft;
+    private final ThreadLocal<FloatFFT_1D> fft;
 
     public LogMelExtractor(FeatureConfig config) {
         this.config = config;
@@ -23,7 +23,7 @@ public final class LogMelExtractor {
         this.window = periodicHann(config.nFft());
         this.resampler = new Resampler(config.resampler());
         int n = config.nFft();
-        this.fft = ThreadLocal.withInitial(() -> new DoubleFFT_1D(n));
+        this.fft = ThreadLocal.withInitial(() -> new FloatFFT_1D(n));
     }
 
     public FeatureConfig config() {
@@ -34,10 +34,10 @@ public final class LogMelExtractor {
         return filterbank;
     }
 
-    static double[] periodicHann(int n) {
-        double[] w = new double[n];
+    static float[] periodicHann(int n) {
+        float[] w = new float[n];
         for (int i = 0; i < n; i++) {
-            w[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / n);
+            w[i] = (float) (0.5 - 0.5 * Math.cos(2 * Math.PI * i / n));
         }
         return w;
     }
@@ -68,56 +68,69 @@ public final class LogMelExtractor {
         return powerMel(y, null);
     }
 
+    /** Frames transformed before the mel bands are applied to all of them at once. */
+    private static final int FRAME_BLOCK = 16;
+
     private MelSpectrogram powerMel(float[] y, StageClock clock) {
         int nFft = config.nFft();
-        int hop = config.hopLength();
-        int half = nFft / 2;
         int frames = config.frameCount(y.length);
         int nMels = config.nMels();
         int nBins = nFft / 2 + 1;
         float[] mel = new float[nMels * frames];
-        double[] buf = new double[nFft];
-        double[] power = new double[nBins];
-        DoubleFFT_1D transform = fft.get();
+        // Float transforms, as librosa's own STFT output (complex64).
+        float[] buf = new float[nFft];
+        // Bin-major: each bin's powers over a block of frames are one row, so applying a mel band is a
+        // multiply-add over contiguous rows (vectorised) rather than a dot product per frame (not).
+        float[][] power = new float[nBins][FRAME_BLOCK];
+        float[] band = new float[FRAME_BLOCK];
+        FloatFFT_1D transform = fft.get();
         long stftNanos = 0;
         long melNanos = 0;
-        for (int t = 0; t < frames; t++) {
-            long t0 = clock == null ? 0 : System.nanoTime();
-            // Frame t covers padded samples [t*hop, t*hop + nFft), i.e. y[t*hop - half ...]; outside y is zero.
-            int origin = t * hop - half;
-            int from = Math.max(0, -origin);
-            int to = Math.min(nFft, y.length - origin);
-            java.util.Arrays.fill(buf, 0, Math.max(0, from), 0.0);
-            for (int i = from; i < to; i++) {
-                buf[i] = window[i] * y[origin + i];
+        for (int t0 = 0; t0 < frames; t0 += FRAME_BLOCK) {
+            int count = Math.min(FRAME_BLOCK, frames - t0);
+            long start = System.nanoTime();
+            for (int f = 0; f < count; f++) {
+                powerSpectrum(y, t0 + f, buf, transform, power, f);
             }
-            if (to < nFft) {
-                java.util.Arrays.fill(buf, Math.max(to, 0), nFft, 0.0);
-            }
-            transform.realForward(buf);
-            // JTransforms packs Re[0], Re[n/2], then (Re[k], Im[k]) pairs.
-            power[0] = buf[0] * buf[0];
-            power[nBins - 1] = buf[1] * buf[1];
-            for (int k = 1; k < nBins - 1; k++) {
-                double re = buf[2 * k];
-                double im = buf[2 * k + 1];
-                power[k] = re * re + im * im;
-            }
-            long t1 = clock == null ? 0 : System.nanoTime();
+            long middle = System.nanoTime();
             for (int m = 0; m < nMels; m++) {
-                mel[m * frames + t] = (float) filterbank.apply(m, power);
+                filterbank.apply(m, power, band, count);
+                System.arraycopy(band, 0, mel, m * frames + t0, count);
             }
-            if (clock != null) {
-                long t2 = System.nanoTime();
-                stftNanos += t1 - t0;
-                melNanos += t2 - t1;
-            }
+            stftNanos += middle - start;
+            melNanos += System.nanoTime() - middle;
         }
         if (clock != null) {
             clock.add(StageClock.Stage.STFT, stftNanos);
             clock.add(StageClock.Stage.MEL, melNanos);
         }
         return new MelSpectrogram(nMels, frames, mel, false);
+    }
+
+    /** |FFT|^2 of centred, Hann-windowed frame t into column {@code column} of the bin-major {@code power}. */
+    private void powerSpectrum(float[] y, int t, float[] buf, FloatFFT_1D transform, float[][] power, int column) {
+        int nFft = buf.length;
+        // Frame t covers padded samples [t*hop, t*hop + nFft), i.e. y[t*hop - nFft/2 ...]; outside y is zero.
+        int origin = t * config.hopLength() - nFft / 2;
+        int from = Math.max(0, -origin);
+        int to = Math.min(nFft, y.length - origin);
+        java.util.Arrays.fill(buf, 0, Math.max(0, from), 0f);
+        for (int i = from; i < to; i++) {
+            buf[i] = window[i] * y[origin + i];
+        }
+        if (to < nFft) {
+            java.util.Arrays.fill(buf, Math.max(to, 0), nFft, 0f);
+        }
+        transform.realForward(buf);
+        // JTransforms packs Re[0], Re[n/2], then (Re[k], Im[k]) pairs.
+        int last = nFft / 2;
+        power[0][column] = buf[0] * buf[0];
+        power[last][column] = buf[1] * buf[1];
+        for (int k = 1; k < last; k++) {
+            float re = buf[2 * k];
+            float im = buf[2 * k + 1];
+            power[k][column] = re * re + im * im;
+        }
     }
 
     /** {@code power_to_db(S, ref, amin, top_db)}: 10 log10(max(amin, S) / ref), clipped to max - top_db. */
@@ -129,14 +142,7 @@ public final class LogMelExtractor {
         float[] db = new float[p.length];
         double amin = config.amin();
         double refDb = 10 * Math.log10(Math.max(amin, config.refPower()));
-        float max = Float.NEGATIVE_INFINITY;
-        for (int i = 0; i < p.length; i++) {
-            float v = (float) (FastLog.decibels((float) Math.max(amin, p[i])) - refDb);
-            db[i] = v;
-            if (v > max) {
-                max = v;
-            }
-        }
+        float max = FastLog.decibels(p, (float) amin, refDb, db);
         if (config.topDb() > 0) {
             float floor = (float) (max - config.topDb());
             for (int i = 0; i < db.length; i++) {

@@ -86,15 +86,21 @@ public final class MelFilterbank {
         return nBins;
     }
 
-    /** Applies band {@code m} to one power-spectrum frame. */
-    double apply(int m, double[] power) {
+    /**
+     * Band {@code m} over {@code count} frames at once: {@code out[f] = sum_i w[i] power[start + i][f]},
+     * with {@code power} bin-major (one row of frames per frequency bin).
+     */
+    void apply(int m, float[][] power, float[] out, int count) {
         float[] w = weights[m];
         int s = start[m];
-        double acc = 0;
+        java.util.Arrays.fill(out, 0, count, 0f);
         for (int i = 0; i < w.length; i++) {
-            acc += w[i] * power[s + i];
+            float c = w[i];
+            float[] row = power[s + i];
+            for (int f = 0; f < count; f++) {
+                out[f] = Math.fma(c, row[f], out[f]);
+            }
         }
-        return acc;
     }
 
     /** The dense [nMels][nBins] matrix, for inspection and tests. */
