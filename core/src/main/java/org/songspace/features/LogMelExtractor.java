@@ -1,6 +1,6 @@
 package org.songspace.features;
 
-import org.jtransforms.fft.FloatFFT_1D;
+import org.jtransforms.fft.DoubleFFT_1D;
 import org.songspace.audio.AudioClip;
 import org.songspace.audio.Resampler;
 
@@ -13,9 +13,9 @@ import org.songspace.audio.Resampler;
 public final class LogMelExtractor {
     private final FeatureConfig config;
     private final MelFilterbank filterbank;
-    private final float[] window;
+    private final double[] window;
     private final Resampler resampler;
-    private final ThreadLocal<FloatFFT_1D> fft;
+    private final ThreadLocal<DoubleFFT_1D> fft;
 
     public LogMelExtractor(FeatureConfig config) {
         this.config = config;
@@ -23,7 +23,7 @@ public final class LogMelExtractor {
         this.window = periodicHann(config.nFft());
         this.resampler = new Resampler(config.resampler());
         int n = config.nFft();
-        this.fft = ThreadLocal.withInitial(() -> new FloatFFT_1D(n));
+        this.fft = ThreadLocal.withInitial(() -> new DoubleFFT_1D(n));
     }
 
     public FeatureConfig config() {
@@ -34,10 +34,10 @@ public final class LogMelExtractor {
         return filterbank;
     }
 
-    static float[] periodicHann(int n) {
-        float[] w = new float[n];
+    static double[] periodicHann(int n) {
+        double[] w = new double[n];
         for (int i = 0; i < n; i++) {
-            w[i] = (float) (0.5 - 0.5 * Math.cos(2 * Math.PI * i / n));
+            w[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / n);
         }
         return w;
     }
@@ -77,13 +77,13 @@ public final class LogMelExtractor {
         int nMels = config.nMels();
         int nBins = nFft / 2 + 1;
         float[] mel = new float[nMels * frames];
-        // Float transforms, as librosa's own STFT output (complex64).
-        float[] buf = new float[nFft];
+        // Double transforms: JTransforms' float ones are no faster at this size, and less exact.
+        double[] buf = new double[nFft];
         // Bin-major: each bin's powers over a block of frames are one row, so applying a mel band is a
         // multiply-add over contiguous rows (vectorised) rather than a dot product per frame (not).
         float[][] power = new float[nBins][FRAME_BLOCK];
         float[] band = new float[FRAME_BLOCK];
-        FloatFFT_1D transform = fft.get();
+        DoubleFFT_1D transform = fft.get();
         long stftNanos = 0;
         long melNanos = 0;
         for (int t0 = 0; t0 < frames; t0 += FRAME_BLOCK) {
@@ -108,28 +108,29 @@ public final class LogMelExtractor {
     }
 
     /** |FFT|^2 of centred, Hann-windowed frame t into column {@code column} of the bin-major {@code power}. */
-    private void powerSpectrum(float[] y, int t, float[] buf, FloatFFT_1D transform, float[][] power, int column) {
+    private void powerSpectrum(float[] y, int t, double[] buf, DoubleFFT_1D transform, float[][] power, int column) {
         int nFft = buf.length;
         // Frame t covers padded samples [t*hop, t*hop + nFft), i.e. y[t*hop - nFft/2 ...]; outside y is zero.
         int origin = t * config.hopLength() - nFft / 2;
         int from = Math.max(0, -origin);
         int to = Math.min(nFft, y.length - origin);
-        java.util.Arrays.fill(buf, 0, Math.max(0, from), 0f);
+        java.util.Arrays.fill(buf, 0, Math.max(0, from), 0.0);
         for (int i = from; i < to; i++) {
             buf[i] = window[i] * y[origin + i];
         }
         if (to < nFft) {
-            java.util.Arrays.fill(buf, Math.max(to, 0), nFft, 0f);
+            java.util.Arrays.fill(buf, Math.max(to, 0), nFft, 0.0);
         }
         transform.realForward(buf);
         // JTransforms packs Re[0], Re[n/2], then (Re[k], Im[k]) pairs.
         int last = nFft / 2;
-        power[0][column] = buf[0] * buf[0];
-        power[last][column] = buf[1] * buf[1];
+        // Powers stored in float, as librosa's complex64 STFT leaves them.
+        power[0][column] = (float) (buf[0] * buf[0]);
+        power[last][column] = (float) (buf[1] * buf[1]);
         for (int k = 1; k < last; k++) {
-            float re = buf[2 * k];
-            float im = buf[2 * k + 1];
-            power[k][column] = re * re + im * im;
+            double re = buf[2 * k];
+            double im = buf[2 * k + 1];
+            power[k][column] = (float) (re * re + im * im);
         }
     }
 
