@@ -3,6 +3,7 @@ package org.songspace.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.songspace.dataset.Dataset;
@@ -15,6 +16,7 @@ import org.songspace.dataset.Splitter;
 import org.songspace.dataset.Track;
 import org.songspace.embed.TimbreModel;
 import org.songspace.embed.TrackEmbedder;
+import org.songspace.eval.DistanceMatrix;
 import org.songspace.eval.Evaluation;
 import org.songspace.eval.EvaluationResult;
 import org.songspace.eval.Hubness;
@@ -23,6 +25,7 @@ import org.songspace.io.Json;
 import org.songspace.io.UserError;
 import org.songspace.model.ModelFolder;
 import org.songspace.model.SavedModel;
+import org.songspace.vectors.Distance;
 import org.songspace.vectors.EmbeddingSet;
 import org.songspace.vectors.Knn;
 import picocli.CommandLine.Command;
@@ -32,13 +35,15 @@ import picocli.CommandLine.Parameters;
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure what embeddings mean: k-NN accuracy of held-out tracks (holdout and k-fold), per-class "
                 + "precision/recall and confusion matrix, precision@k and mAP with labels as relevance, silhouette.",
-            "SOURCE is an embeddings .npy (labels from its .csv, or from DATA) or a model folder (DATA is then "
-                + "embedded, and the model's own split gives the holdout). Needs labels."},
+            "SOURCE is an embeddings .npy (labels from its .csv, or from DATA), a model folder (DATA is then "
+                + "embedded, and the model's own split gives the holdout), or another tool's distances between "
+                + "DATA's tracks as a MIREX full distance matrix (e.g. Musly's), scored by the same folds. Needs labels."},
         footer = {"", "Examples:", "  ./songspace evaluate embeddings/triplet.npy",
             "  ./songspace evaluate models/triplet demo-corpus --folds 5 --json triplet-eval.json",
-            "  ./songspace evaluate reports/mini/embeddings/timbre-gauss-js.npy --metric gaussian_js --mutual-proximity"})
+            "  ./songspace evaluate reports/mini/embeddings/timbre-gauss-js.npy --metric gaussian_js --mutual-proximity",
+            "  ./songspace evaluate musly-distances.txt ../shared/data/emotify-dev"})
 final class EvaluateCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "SOURCE", description = "Embeddings .npy or a model folder.")
+    @Parameters(index = "0", paramLabel = "SOURCE", description = "Embeddings .npy, a model folder, or a MIREX distance matrix.")
     Path source;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "DATA", description = "The collection (labels, artists; required with a model).")
@@ -54,6 +59,9 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "cosine, euclidean, or gaussian_js (the timbre model's vectors that compare writes) "
                     + "(default: ${DEFAULT-VALUE}).")
     Knn.Metric metric;
+
+    /** What neighbours are ranked by: --metric, or what SOURCE brings (a timbre model, a distance matrix). */
+    private Distance distance;
 
     @Option(names = "--mutual-proximity",
             description = "Hubness reduction: rank neighbours by mutual proximity instead of raw distance; the "
@@ -81,6 +89,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Split modelSplit = null;
         Map<String, String> labels = new HashMap<>();
         Map<String, String> artists = new HashMap<>();
+        distance = metric;
         if (TrackEmbedder.isModel(source)) {
             if (data == null) {
                 throw new UserError("evaluate MODEL needs DATA: the collection to embed and score");
@@ -93,7 +102,7 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             if (TimbreModel.isTimbreModel(source)) {
                 // Gaussians are compared by their divergence, whatever --metric says.
-                metric = Knn.Metric.GAUSSIAN_JS;
+                distance = Knn.Metric.GAUSSIAN_JS;
             } else {
                 SavedModel.SplitRecord r = ModelFolder.read(source).split();
                 modelSplit = new Split("the model's split (" + r.method() + ")", r.train(), r.valid(), r.test());
@@ -113,9 +122,11 @@ final class EvaluateCommand implements Callable<Integer> {
                 labels.putAll(given.labelsById());
                 artists.putAll(given.artistsById());
             }
+        } else if (Files.isRegularFile(source) && DistanceMatrix.looksLikeMirex(source)) {
+            set = fromMatrix(labels, artists);
         } else {
-            throw new UserError(source + " is neither an embeddings .npy nor a model folder (no model.json or "
-                    + TimbreModel.MANIFEST + ")");
+            throw new UserError(source + " is neither an embeddings .npy, a model folder (no model.json or "
+                    + TimbreModel.MANIFEST + ") nor a MIREX distance matrix");
         }
         LabeledVectors vectors = LabeledVectors.of(set, labels);
         if (vectors.size() < 2 || vectors.labelNames().size() < 2) {
@@ -134,16 +145,44 @@ final class EvaluateCommand implements Callable<Integer> {
             holdout = Splitter.leakFree(asDataset, 0, 0.25, seed);
         }
         EvaluationResult result = Evaluation.run(set.modelId().isBlank() ? source.getFileName().toString() : set.modelId(),
-                vectors, holdout, k, metric, mutualProximity, folds, artists, seed);
+                vectors, holdout, k, distance, mutualProximity, folds, artists, seed);
         System.out.print(result.toTable());
         System.out.printf(java.util.Locale.ROOT, "hubness (skewness of %d-occurrence): %.2f raw, %.2f with mutual proximity%s%n",
-                k, Hubness.kOccurrenceSkewness(vectors.vectors(), k, metric, false),
-                Hubness.kOccurrenceSkewness(vectors.vectors(), k, metric, true),
+                k, Hubness.kOccurrenceSkewness(vectors.vectors(), k, distance, false),
+                Hubness.kOccurrenceSkewness(vectors.vectors(), k, distance, true),
                 mutualProximity ? " (used above)" : " (not used above: --mutual-proximity)");
         if (json != null) {
             Json.write(json, result);
             System.out.println("results: " + json);
         }
         return 0;
+    }
+
+    /** The matrix's tracks that DATA holds, each as the one-float vector of its row, scored by the matrix. */
+    private EmbeddingSet fromMatrix(Map<String, String> labels, Map<String, String> artists) throws java.io.IOException {
+        if (data == null) {
+            throw new UserError("evaluate DISTANCES needs DATA: the collection whose labels score the matrix " + source);
+        }
+        DistanceMatrix matrix = DistanceMatrix.readMirex(source);
+        Dataset given = DatasetReader.read(data, layout);
+        Map<Track, Integer> rows = matrix.rowsOf(given);
+        if (rows.size() < 2) {
+            throw new UserError(source + ": only " + rows.size() + " of its " + matrix.paths().size()
+                    + " tracks are in " + data + " (matched by path, or by a file name unique on both sides)");
+        }
+        System.out.printf(java.util.Locale.ROOT, "%s (%s): %d of its %d tracks are in %s%n", source.getFileName(),
+                matrix.system(), rows.size(), matrix.paths().size(), data);
+        List<EmbeddingSet.Entry> entries = new java.util.ArrayList<>();
+        float[][] rowVectors = new float[rows.size()][];
+        int i = 0;
+        for (Map.Entry<Track, Integer> e : rows.entrySet()) {
+            Track t = e.getKey();
+            entries.add(new EmbeddingSet.Entry(t.id(), t.path().toString(), t.label(), t.artist()));
+            rowVectors[i++] = new float[] {e.getValue()};
+        }
+        labels.putAll(given.labelsById());
+        artists.putAll(given.artistsById());
+        distance = matrix.distance();
+        return new EmbeddingSet(source.getFileName().toString(), entries, rowVectors);
     }
 }

@@ -15,12 +15,23 @@ public final class Knn {
      * Distance between vectors. Cosine is 1 - cos(angle) and ignores length; gaussian_js is the
      * Jensen-Shannon distance between packed {@link GaussianTimbre} models.
      */
-    public enum Metric { COSINE, EUCLIDEAN, GAUSSIAN_JS }
+    public enum Metric implements Distance {
+        COSINE, EUCLIDEAN, GAUSSIAN_JS;
+
+        @Override
+        public double between(float[] a, float[] b) {
+            return switch (this) {
+                case COSINE -> cosineDistance(a, b, Math.sqrt(Vectors.dot(a, a)), Math.sqrt(Vectors.dot(b, b)));
+                case EUCLIDEAN -> Math.sqrt(squaredEuclidean(a, b));
+                case GAUSSIAN_JS -> GaussianTimbre.jensenShannon(a, b);
+            };
+        }
+    }
 
     private final float[][] train;
     private final int[] labels;
     private final int k;
-    private final Metric metric;
+    private final Distance metric;
     private final float[] norms;
     /** Mutual proximity: each training vector's distances to the others, sorted (null without it). */
     private final double[][] sortedDistances;
@@ -30,7 +41,7 @@ public final class Knn {
      * @param labels label index per training vector (>= 0)
      * @param k      neighbours that vote; clipped to the training size
      */
-    public Knn(float[][] train, int[] labels, int k, Metric metric) {
+    public Knn(float[][] train, int[] labels, int k, Distance metric) {
         this(train, labels, k, metric, false);
     }
 
@@ -41,7 +52,7 @@ public final class Knn {
      *                        empirical form (not the Gaussian one) because divergences between timbre
      *                        models are heavy-tailed: a normal fit makes outlier tracks everyone's neighbour.
      */
-    public Knn(float[][] train, int[] labels, int k, Metric metric, boolean mutualProximity) {
+    public Knn(float[][] train, int[] labels, int k, Distance metric, boolean mutualProximity) {
         if (train.length == 0 || train.length != labels.length) {
             throw new IllegalArgumentException("need as many labels as training vectors (and at least one), got "
                     + train.length + " vectors, " + labels.length + " labels");
@@ -104,11 +115,7 @@ public final class Knn {
 
     /** Distance between two vectors under this classifier's metric. */
     public double distance(float[] a, float[] b) {
-        return switch (metric) {
-            case COSINE -> cosineDistance(a, b, Math.sqrt(Vectors.dot(a, a)), Math.sqrt(Vectors.dot(b, b)));
-            case EUCLIDEAN -> Math.sqrt(squaredEuclidean(a, b));
-            case GAUSSIAN_JS -> GaussianTimbre.jensenShannon(a, b);
-        };
+        return metric.between(a, b);
     }
 
     /** The predicted label for a query. */
@@ -167,7 +174,11 @@ public final class Knn {
     }
 
     private double distanceTo(float[] query, double queryNorm, int i) {
-        return switch (metric) {
+        if (!(metric instanceof Metric builtIn)) {
+            return metric.between(query, train[i]);
+        }
+        // The norms are kept, and Euclidean ranks by its square: same order, no square roots.
+        return switch (builtIn) {
             case COSINE -> cosineDistance(query, train[i], queryNorm, norms[i]);
             case EUCLIDEAN -> squaredEuclidean(query, train[i]);
             case GAUSSIAN_JS -> GaussianTimbre.jensenShannon(query, train[i]);
@@ -252,7 +263,7 @@ public final class Knn {
      * its group when {@code groups} is given (e.g. the same artist), so the figure is not inflated by
      * near-duplicates.
      */
-    public static double leaveOneOutAccuracy(float[][] x, int[] y, int[] groups, int k, Metric metric) {
+    public static double leaveOneOutAccuracy(float[][] x, int[] y, int[] groups, int k, Distance metric) {
         Knn knn = new Knn(x, y, k, metric);
         int correct = 0;
         boolean[] exclude = new boolean[x.length];

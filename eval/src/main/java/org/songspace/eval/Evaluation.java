@@ -7,6 +7,7 @@ import org.songspace.dataset.Layout;
 import org.songspace.dataset.Split;
 import org.songspace.dataset.Splitter;
 import org.songspace.dataset.Track;
+import org.songspace.vectors.Distance;
 import org.songspace.vectors.Knn;
 
 /** Runs the whole evaluation of one set of labelled embeddings on a holdout split and k folds. */
@@ -19,13 +20,13 @@ public final class Evaluation {
      *                artists per fold) when {@code artists} names any
      * @param artists artist per track id, or an empty map
      */
-    public static EvaluationResult run(String name, LabeledVectors data, Split split, int k, Knn.Metric metric,
+    public static EvaluationResult run(String name, LabeledVectors data, Split split, int k, Distance metric,
                                        int folds, java.util.Map<String, String> artists, long seed) {
         return run(name, data, split, k, metric, false, folds, artists, seed);
     }
 
     /** The same, ranking neighbours by mutual proximity when {@code mutualProximity} is set. */
-    public static EvaluationResult run(String name, LabeledVectors data, Split split, int k, Knn.Metric metric,
+    public static EvaluationResult run(String name, LabeledVectors data, Split split, int k, Distance metric,
                                        boolean mutualProximity, int folds, java.util.Map<String, String> artists,
                                        long seed) {
         KnnEvaluator evaluator = new KnnEvaluator(k, metric, mutualProximity);

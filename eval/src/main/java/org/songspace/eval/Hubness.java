@@ -1,5 +1,6 @@
 package org.songspace.eval;
 
+import org.songspace.vectors.Distance;
 import org.songspace.vectors.Knn;
 
 /**
@@ -11,7 +12,7 @@ public final class Hubness {
     private Hubness() {
     }
 
-    public static double kOccurrenceSkewness(float[][] vectors, int k, Knn.Metric metric, boolean mutualProximity) {
+    public static double kOccurrenceSkewness(float[][] vectors, int k, Distance metric, boolean mutualProximity) {
         int n = vectors.length;
         Knn knn = new Knn(vectors, new int[n], k, metric, mutualProximity);
         int[] occurrences = new int[n];

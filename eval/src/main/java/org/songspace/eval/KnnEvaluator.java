@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.songspace.dataset.Fold;
 import org.songspace.io.UserError;
+import org.songspace.vectors.Distance;
 import org.songspace.vectors.Knn;
 
 /**
@@ -14,16 +15,16 @@ import org.songspace.vectors.Knn;
  */
 public final class KnnEvaluator {
     private final int k;
-    private final Knn.Metric metric;
+    private final Distance metric;
     private final boolean mutualProximity;
 
     /** @param k neighbours that vote (5 by default in the CLI); metric cosine or euclidean */
-    public KnnEvaluator(int k, Knn.Metric metric) {
+    public KnnEvaluator(int k, Distance metric) {
         this(k, metric, false);
     }
 
     /** @param mutualProximity rank neighbours by mutual proximity (hubness reduction) */
-    public KnnEvaluator(int k, Knn.Metric metric, boolean mutualProximity) {
+    public KnnEvaluator(int k, Distance metric, boolean mutualProximity) {
         if (k <= 0) {
             throw new UserError("k must be positive, got " + k);
         }

@@ -2,6 +2,7 @@ package org.songspace.eval;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import org.songspace.vectors.Distance;
 import org.songspace.vectors.Knn;
 
 /**
@@ -18,7 +19,7 @@ public final class RetrievalMetrics {
     public record Result(int k, double precisionAtK, double meanAveragePrecision, int queries) {
     }
 
-    public static Result compute(LabeledVectors data, int k, Knn.Metric metric) {
+    public static Result compute(LabeledVectors data, int k, Distance metric) {
         int n = data.size();
         Knn distances = new Knn(data.vectors(), data.labels(), 1, metric);
         double pSum = 0;
@@ -67,7 +68,7 @@ public final class RetrievalMetrics {
      * Mean silhouette: for each point, (b - a) / max(a, b) with a its mean distance to its own label and b
      * the smallest mean distance to another label; points alone in their label score 0.
      */
-    public static double silhouette(LabeledVectors data, Knn.Metric metric) {
+    public static double silhouette(LabeledVectors data, Distance metric) {
         int n = data.size();
         int labels = data.labelNames().size();
         Knn distances = new Knn(data.vectors(), data.labels(), 1, metric);
