@@ -17,6 +17,7 @@ import org.songspace.audio.AudioFiles;
 import org.songspace.audio.AudioLoader;
 import org.songspace.audio.Excerpt;
 import org.songspace.audio.WavWriter;
+import org.songspace.features.FftBackend;
 import org.songspace.features.LogMelExtractor;
 import org.songspace.features.StageClock;
 import org.songspace.io.UserError;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Option;
             "Without --input, N music-like 16-bit mono WAV clips are generated in a temporary folder first "
                 + "(not timed). Reading the file from disk is part of the decode stage; no output is written."},
         footer = {"", "Examples:", "  ./songspace bench features --clips 200",
-            "  ./songspace bench features --input ../shared/data/mp3-samples --clips 60 -t 1 --decoder java"})
+            "  ./songspace bench features --input ../shared/data/mp3-samples --clips 60 -t 1 --decoder java",
+            "  ./songspace bench features --clips 200 --fft jtransforms"})
 final class BenchFeaturesCommand implements Callable<Integer> {
     @Option(names = "--clips", paramLabel = "N", defaultValue = "200", description = "Clips to time (default: ${DEFAULT-VALUE}).")
     int clips;
@@ -55,6 +57,11 @@ final class BenchFeaturesCommand implements Callable<Integer> {
                     + "where FFmpeg does not load), to compare them (default: ${DEFAULT-VALUE}).")
     String decoder;
 
+    @Option(names = "--fft", paramLabel = "LIB", defaultValue = "best",
+            description = "The STFT's transforms: ffmpeg (FFmpeg's av_tx), jtransforms (pure Java, the fallback), or "
+                    + "best (FFmpeg where it loads) (default: ${DEFAULT-VALUE}).")
+    String fft;
+
     @Mixin
     ExcerptOptions excerptOptions = new ExcerptOptions();
 
@@ -71,6 +78,16 @@ final class BenchFeaturesCommand implements Callable<Integer> {
             throw new UserError("--decoder must be default or java, not " + decoder);
         }
         boolean java = decoder.equals("java");
+        FftBackend backend = switch (fft) {
+            case "best" -> FftBackend.best();
+            case "ffmpeg" -> FftBackend.FFMPEG;
+            case "jtransforms" -> FftBackend.JTRANSFORMS;
+            default -> throw new UserError("--fft must be best, ffmpeg or jtransforms, not " + fft);
+        };
+        if (backend == FftBackend.FFMPEG && !org.songspace.audio.FfmpegDecoder.available()) {
+            throw new UserError("--fft ffmpeg: FFmpeg's native libraries did not load ("
+                    + org.songspace.audio.FfmpegDecoder.unavailableReason() + ")");
+        }
         Excerpt excerpt = excerptOptions.excerpt(0);
         if (java && !excerpt.isWhole()) {
             throw new UserError("--decoder java reads whole files only; drop --excerpt");
@@ -84,7 +101,7 @@ final class BenchFeaturesCommand implements Callable<Integer> {
             } else {
                 files = AudioFiles.scan(input).stream().map(AudioFiles.Found::path).limit(clips).toList();
             }
-            LogMelExtractor extractor = new LogMelExtractor(features.toConfig());
+            LogMelExtractor extractor = new LogMelExtractor(features.toConfig(), backend);
             List<Path> warm = new ArrayList<>();
             for (int i = 0; i < warmup; i++) {
                 warm.add(files.get(i % files.size()));
@@ -97,7 +114,7 @@ final class BenchFeaturesCommand implements Callable<Integer> {
             long start = System.nanoTime();
             StageClock clock = run(timed, extractor, workers, java, excerpt);
             double wall = (System.nanoTime() - start) / 1e9;
-            report(timed.size(), wall, clock, workers);
+            report(timed.size(), wall, clock, workers, backend);
             return 0;
         } finally {
             if (temp != null) {
@@ -106,10 +123,11 @@ final class BenchFeaturesCommand implements Callable<Integer> {
         }
     }
 
-    private void report(int n, double wall, StageClock clock, int workers) {
-        System.out.printf(Locale.ROOT, "bench features: %d clips%s, %d worker thread%s, %s, %s decoders, %s%n", n,
+    private void report(int n, double wall, StageClock clock, int workers, FftBackend backend) {
+        System.out.printf(Locale.ROOT, "bench features: %d clips%s, %d worker thread%s, %s, %s decoders, %s FFT, %s%n", n,
                 input == null ? String.format(Locale.ROOT, " (%.0f s, %d Hz, 16-bit mono WAV, generated)", seconds, rate) : " from " + input,
                 workers, workers == 1 ? "" : "s", features.toConfig().resampler().name().toLowerCase(Locale.ROOT), decoder,
+                backend.name().toLowerCase(Locale.ROOT),
                 excerptOptions.excerpt(0).describe());
         System.out.printf(Locale.ROOT, "throughput: %.1f clips/s (%d clips in %.2f s wall)%n", n / wall, n, wall);
         double total = 0;

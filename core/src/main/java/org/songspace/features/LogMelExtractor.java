@@ -1,29 +1,33 @@
 package org.songspace.features;
 
-import org.jtransforms.fft.DoubleFFT_1D;
 import org.songspace.audio.AudioClip;
 import org.songspace.audio.Resampler;
 
 /**
  * librosa 0.9.2's {@code melspectrogram} and {@code power_to_db}: centred frames with zero padding,
- * periodic Hann window, |STFT|^2 through JTransforms, Slaney mel filterbank, then dB with a top_db clip.
+ * periodic Hann window, |STFT|^2 ({@link FftBackend}: FFmpeg or JTransforms), Slaney mel filterbank, then dB
+ * with a top_db clip.
  *
- * <p>Thread-safe: the filterbank and window are shared, and each call takes its own FFT work buffers.
+ * <p>Thread-safe: the filterbank and window are shared, and each call opens (and closes) its own transform.
  */
 public final class LogMelExtractor {
     private final FeatureConfig config;
     private final MelFilterbank filterbank;
-    private final double[] window;
+    private final float[] window;
     private final Resampler resampler;
-    private final ThreadLocal<DoubleFFT_1D> fft;
+    private final FftBackend fft;
 
     public LogMelExtractor(FeatureConfig config) {
+        this(config, FftBackend.best());
+    }
+
+    /** With the STFT's transforms from {@code fft} (benchmarks compare them; others take the best). */
+    public LogMelExtractor(FeatureConfig config, FftBackend fft) {
         this.config = config;
+        this.fft = fft;
         this.filterbank = MelFilterbank.of(config);
         this.window = periodicHann(config.nFft());
         this.resampler = new Resampler(config.resampler());
-        int n = config.nFft();
-        this.fft = ThreadLocal.withInitial(() -> new DoubleFFT_1D(n));
     }
 
     public FeatureConfig config() {
@@ -34,10 +38,10 @@ public final class LogMelExtractor {
         return filterbank;
     }
 
-    static double[] periodicHann(int n) {
-        double[] w = new double[n];
+    static float[] periodicHann(int n) {
+        float[] w = new float[n];
         for (int i = 0; i < n; i++) {
-            w[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / n);
+            w[i] = (float) (0.5 - 0.5 * Math.cos(2 * Math.PI * i / n));
         }
         return w;
     }
@@ -77,28 +81,29 @@ public final class LogMelExtractor {
         int nMels = config.nMels();
         int nBins = nFft / 2 + 1;
         float[] mel = new float[nMels * frames];
-        // Double transforms: JTransforms' float ones are no faster at this size, and less exact.
-        double[] buf = new double[nFft];
+        float[] frame = new float[nFft];
         // Bin-major: each bin's powers over a block of frames are one row, so applying a mel band is a
         // multiply-add over contiguous rows (vectorised) rather than a dot product per frame (not).
         float[][] power = new float[nBins][FRAME_BLOCK];
         float[] band = new float[FRAME_BLOCK];
-        DoubleFFT_1D transform = fft.get();
         long stftNanos = 0;
         long melNanos = 0;
-        for (int t0 = 0; t0 < frames; t0 += FRAME_BLOCK) {
-            int count = Math.min(FRAME_BLOCK, frames - t0);
-            long start = System.nanoTime();
-            for (int f = 0; f < count; f++) {
-                powerSpectrum(y, t0 + f, buf, transform, power, f);
+        try (FrameTransform transform = fft.open(nFft)) {
+            for (int t0 = 0; t0 < frames; t0 += FRAME_BLOCK) {
+                int count = Math.min(FRAME_BLOCK, frames - t0);
+                long start = System.nanoTime();
+                for (int f = 0; f < count; f++) {
+                    windowedFrame(y, t0 + f, frame);
+                    transform.powerSpectrum(frame, power, f);
+                }
+                long middle = System.nanoTime();
+                for (int m = 0; m < nMels; m++) {
+                    filterbank.apply(m, power, band, count);
+                    System.arraycopy(band, 0, mel, m * frames + t0, count);
+                }
+                stftNanos += middle - start;
+                melNanos += System.nanoTime() - middle;
             }
-            long middle = System.nanoTime();
-            for (int m = 0; m < nMels; m++) {
-                filterbank.apply(m, power, band, count);
-                System.arraycopy(band, 0, mel, m * frames + t0, count);
-            }
-            stftNanos += middle - start;
-            melNanos += System.nanoTime() - middle;
         }
         if (clock != null) {
             clock.add(StageClock.Stage.STFT, stftNanos);
@@ -107,30 +112,23 @@ public final class LogMelExtractor {
         return new MelSpectrogram(nMels, frames, mel, false);
     }
 
-    /** |FFT|^2 of centred, Hann-windowed frame t into column {@code column} of the bin-major {@code power}. */
-    private void powerSpectrum(float[] y, int t, double[] buf, DoubleFFT_1D transform, float[][] power, int column) {
-        int nFft = buf.length;
+    /** Frame t of y, centred (zero-padded at the edges) and Hann-windowed, into {@code frame}. */
+    private void windowedFrame(float[] y, int t, float[] frame) {
+        int nFft = frame.length;
         // Frame t covers padded samples [t*hop, t*hop + nFft), i.e. y[t*hop - nFft/2 ...]; outside y is zero.
         int origin = t * config.hopLength() - nFft / 2;
         int from = Math.max(0, -origin);
         int to = Math.min(nFft, y.length - origin);
-        java.util.Arrays.fill(buf, 0, Math.max(0, from), 0.0);
-        for (int i = from; i < to; i++) {
-            buf[i] = window[i] * y[origin + i];
+        java.util.Arrays.fill(frame, 0, Math.max(0, from), 0f);
+        if (to > from) {
+            // Copy, then multiply in place: one index for both arrays, which C2 vectorises.
+            System.arraycopy(y, origin + from, frame, from, to - from);
         }
         if (to < nFft) {
-            java.util.Arrays.fill(buf, Math.max(to, 0), nFft, 0.0);
+            java.util.Arrays.fill(frame, Math.max(to, 0), nFft, 0f);
         }
-        transform.realForward(buf);
-        // JTransforms packs Re[0], Re[n/2], then (Re[k], Im[k]) pairs.
-        int last = nFft / 2;
-        // Powers stored in float, as librosa's complex64 STFT leaves them.
-        power[0][column] = (float) (buf[0] * buf[0]);
-        power[last][column] = (float) (buf[1] * buf[1]);
-        for (int k = 1; k < last; k++) {
-            double re = buf[2 * k];
-            double im = buf[2 * k + 1];
-            power[k][column] = (float) (re * re + im * im);
+        for (int i = 0; i < nFft; i++) {
+            frame[i] *= window[i];
         }
     }
 
