@@ -127,4 +127,19 @@ class TimbreIndexTest {
             }
         }
     }
+
+    /** An index of the first, symmetrised-KL Gaussians (no divergence in its filter) is refused, saying what to do. */
+    @Test
+    void anIndexOfTheOlderGaussiansIsRefusedWithWhatToDo(@TempDir Path old) throws java.io.IOException {
+        TimbreFilter current = TimbreFilter.fit(new ArrayList<>(GAUSSIANS.values()));
+        TimbreFilter older = new TimbreFilter(null, current.mean(), current.std());
+        IndexManifest manifest = new IndexManifest(IndexManifest.FORMAT, "timbre-old", 1275, FeatureConfig.librosaDefaults(),
+                null, "/music", 3, "then", older);
+        Json.write(old.resolve(IndexManifest.FILE_NAME), manifest);
+        org.songspace.io.UserError e = org.junit.jupiter.api.Assertions.assertThrows(org.songspace.io.UserError.class,
+                () -> org.songspace.index.VectorSpace.of(old));
+        assertTrue(e.getMessage().contains("older songspace") && e.getMessage().contains("index the library again"),
+                e.getMessage());
+        assertTrue(current.current() && !older.current());
+    }
 }
