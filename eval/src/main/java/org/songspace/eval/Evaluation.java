@@ -8,7 +8,6 @@ import org.songspace.dataset.Split;
 import org.songspace.dataset.Splitter;
 import org.songspace.dataset.Track;
 import org.songspace.vectors.Distance;
-import org.songspace.vectors.Knn;
 
 /** Runs the whole evaluation of one set of labelled embeddings on a holdout split and k folds. */
 public final class Evaluation {
