@@ -22,25 +22,15 @@ final class FastLog {
     }
 
     /**
-     * {@code out[i] = 10 log10(max(amin, p[i])) - offset} for every cell, returning the largest; one tight
-     * loop the JIT keeps in registers (per-cell calls through {@link #decibels} cost five times more).
+     * {@code out[i] = 10 log10(max(amin, p[i])) - offset} for every cell, returning the largest: one loop
+     * over the spectrogram rather than a call per cell through {@link #decibels(float)}.
      */
     static float decibels(float[] p, float amin, double offset, float[] out) {
         float max = Float.NEGATIVE_INFINITY;
         for (int i = 0; i < p.length; i++) {
             float x = Math.max(amin, p[i]);
             int bits = Float.floatToRawIntBits(x);
-            if (bits < 0x00800000 || bits >= 0x7f800000) {
-                // Subnormal, infinite or NaN: the table covers normal floats only.
-                out[i] = (float) (10 * Math.log10(x) - offset);
-            } else {
-                int mantissa = bits & 0x7fffff;
-                int index = mantissa >>> SHIFT;
-                float frac = (mantissa & ((1 << SHIFT) - 1)) * FRACTION_SCALE;
-                double lo = LOG2_MANTISSA[index];
-                double log2 = ((bits >>> 23) - 127) + lo + frac * (LOG2_MANTISSA[index + 1] - lo);
-                out[i] = (float) (DB_PER_OCTAVE * log2 - offset);
-            }
+            out[i] = (float) ((inTable(bits) ? DB_PER_OCTAVE * log2(bits) : 10 * Math.log10(x)) - offset);
             max = Math.max(max, out[i]);
         }
         return max;
@@ -48,16 +38,21 @@ final class FastLog {
 
     /** 10 log10(x) in dB; x must be positive. */
     static double decibels(float x) {
-        if (!(x >= Float.MIN_NORMAL) || Float.isInfinite(x)) {
-            return 10 * Math.log10(x);
-        }
         int bits = Float.floatToRawIntBits(x);
-        int exponent = (bits >>> 23) - 127;
+        return inTable(bits) ? DB_PER_OCTAVE * log2(bits) : 10 * Math.log10(x);
+    }
+
+    /** Positive normal floats: subnormals, infinities and NaN fall back to {@link Math#log10}. */
+    private static boolean inTable(int bits) {
+        return bits >= 0x00800000 && bits < 0x7f800000;
+    }
+
+    /** log2 of the positive normal float with these bits: its exponent plus the table's interpolated mantissa. */
+    private static double log2(int bits) {
         int mantissa = bits & 0x7fffff;
         int index = mantissa >>> SHIFT;
         float frac = (mantissa & ((1 << SHIFT) - 1)) * FRACTION_SCALE;
         double lo = LOG2_MANTISSA[index];
-        double log2 = exponent + lo + frac * (LOG2_MANTISSA[index + 1] - lo);
-        return DB_PER_OCTAVE * log2;
+        return ((bits >>> 23) - 127) + lo + frac * (LOG2_MANTISSA[index + 1] - lo);
     }
 }

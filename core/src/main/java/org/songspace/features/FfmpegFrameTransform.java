@@ -10,6 +10,7 @@ import org.bytedeco.ffmpeg.avutil.AVTXContext;
 import org.bytedeco.ffmpeg.avutil.av_tx_fn;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.LongPointer;
+import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
 
 /**
@@ -26,7 +27,6 @@ final class FfmpegFrameTransform implements FrameTransform {
     private final LongPointer functionBlock = new LongPointer(8);
     private final av_tx_fn transform;
     private final AVTXContext tx;
-    private final FloatPointer scale = new FloatPointer(1f);
     private final FloatPointer in;
     private final FloatPointer out;
     private final float[] spectrum;
@@ -35,7 +35,8 @@ final class FfmpegFrameTransform implements FrameTransform {
         this.n = n;
         functionBlock.zero();
         transform = new av_tx_fn(functionBlock);
-        int rc = av_tx_init(context, transform, AV_TX_FLOAT_RDFT, 0, n, scale, 0);
+        // No scale: FFmpeg's default of 1, an unnormalised transform as JTransforms' and librosa's.
+        int rc = av_tx_init(context, transform, AV_TX_FLOAT_RDFT, 0, n, (Pointer) null, 0);
         if (rc < 0 || context.get(0) == null || functionBlock.get(0) == 0) {
             releaseBuffers();
             throw new IllegalStateException("FFmpeg refused a real transform of " + n + " points (error " + rc + ")");
@@ -77,7 +78,6 @@ final class FfmpegFrameTransform implements FrameTransform {
     }
 
     private void releaseBuffers() {
-        scale.close();
         functionBlock.close();
         context.close();
     }
