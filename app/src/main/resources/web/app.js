@@ -164,10 +164,13 @@
 
   function showNeighbours(results, error) {
     const list = document.getElementById("neighbours");
-    list.innerHTML = "";
+    list.replaceChildren();
     state.highlighted = new Set(results.map(r => r.id));
     if (error) {
-      list.innerHTML = "<li>" + error + "</li>";
+      // The server's message may quote an id from the request: text, never markup.
+      const li = document.createElement("li");
+      li.textContent = error;
+      list.append(li);
     }
     for (const r of results) {
       const li = document.createElement("li");
@@ -224,7 +227,17 @@
     showNeighbours(body.results, null);
   });
 
-  fetch("/api/tracks").then(r => r.json()).then(body => {
+  fetch("/api/tracks").then(r => {
+    // The session ended (logout elsewhere, password changed, server restarted): log in again.
+    if (r.status === 401) { window.location.assign("/login"); throw new Error("not logged in"); }
+    return r.json();
+  }).then(body => {
+    if (body.user) {
+      const user = document.getElementById("user");
+      user.textContent = body.user;
+      user.hidden = false;
+      document.getElementById("logout").hidden = false;
+    }
     state.tracks = body.tracks;
     state.labels = body.labels;
     for (const t of state.tracks) state.byId.set(t.id, t);

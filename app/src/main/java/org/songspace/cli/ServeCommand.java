@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
         description = {"Serve the web map of an index: the library as a map (zoom, pan, hover), click to play a track "
                 + "and list its neighbours, search by name, upload a file to see where it lands. JSON API under /api "
                 + "(/api/similar, /api/mix, /api/path).",
-            "With --users FILE it is also a Subsonic server (/rest, API 1.16.1 + OpenSubsonic sonicSimilarity): point a "
+            "With --users FILE everything needs a login, and it is also a Subsonic server (/rest, API 1.16.1 + OpenSubsonic sonicSimilarity): point a "
                 + "Subsonic client at http://HOST:PORT with a user of FILE for instant mixes and paths between songs."},
         footer = {"", "Examples:", "  ./songspace serve music-index --port 8080   # then open http://127.0.0.1:8080/",
             "  ./songspace serve music-index --users ~/.songspace-users --host 0.0.0.0 --port 4533"})
@@ -25,17 +25,25 @@ final class ServeCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--host", defaultValue = "127.0.0.1",
-            description = "Address to bind (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 shares it on the network).")
+            description = "Address to bind (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 shares it on the "
+                    + "network and needs --users).")
     String host;
 
     @Option(names = "--users", paramLabel = "FILE",
-            description = "Turn the Subsonic API on for these users: one name:password a line (name:password:apiKey "
-                    + "for an API key); the file must be readable by its owner only (chmod 600).")
+            description = "Who may use the server: one name:password a line (the password is everything after the "
+                    + "first colon). Everything then needs a login: the map and /api (login page, or the Subsonic "
+                    + "credential parameters for scripts) and the Subsonic API. Readable and writable by its owner "
+                    + "only (chmod 600); read again when it changes. Needed for any --host but loopback.")
     Path users;
+
+    @Option(names = "--api-keys", paramLabel = "FILE",
+            description = "OpenSubsonic API keys: one name:key a line for users of --users, keys of 16+ characters "
+                    + "(e.g. openssl rand -hex 24); chmod 600; read again when it changes.")
+    Path apiKeys;
 
     @Override
     public Integer call() throws Exception {
-        WebServer server = new WebServer(indexDir, users);
+        WebServer server = new WebServer(indexDir, users, apiKeys);
         int bound;
         try {
             bound = server.start(host, port);

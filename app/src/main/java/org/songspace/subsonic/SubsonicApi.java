@@ -14,13 +14,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.songspace.access.AccessDenied;
+import org.songspace.access.FailedLogins;
+import org.songspace.access.UsersFile;
 import org.songspace.audio.TagReader;
+import org.songspace.http.FileResponses;
+import org.songspace.http.RequestParams;
 import org.songspace.index.IndexedTrack;
 import org.songspace.similarity.Match;
 import org.songspace.similarity.MixOptions;
 import org.songspace.similarity.SearchOptions;
 import org.songspace.similarity.SimilarityService;
-import org.songspace.web.AudioTypes;
+import org.songspace.http.AudioTypes;
 
 /**
  * The Subsonic API (1.16.1) with OpenSubsonic's {@code sonicSimilarity}, {@code apiKeyAuthentication} and
@@ -40,15 +45,17 @@ public final class SubsonicApi {
     }
 
     private final SimilarityService service;
-    private final SubsonicUsers users;
+    private final UsersFile users;
+    private final FailedLogins failedLogins;
     private final String serverVersion;
     private final SubsonicCatalog catalog;
     private final Map<String, Method> methods = new HashMap<>();
 
     /** {@code users} null: the API answers only getOpenSubsonicExtensions and says how to turn it on. */
-    public SubsonicApi(SimilarityService service, Path usersFile, String serverVersion) throws IOException {
+    public SubsonicApi(SimilarityService service, UsersFile users, FailedLogins failedLogins, String serverVersion) {
         this.service = service;
-        this.users = usersFile == null ? null : SubsonicUsers.read(usersFile);
+        this.users = users;
+        this.failedLogins = failedLogins;
         this.serverVersion = serverVersion;
         this.catalog = new SubsonicCatalog(service.tracks(), service.manifest().library());
         methods.put("ping", (ctx, p, e) -> { });
@@ -72,6 +79,7 @@ public final class SubsonicApi {
     public void register(Javalin app) {
         app.get("/rest/{method}", this::handle);
         app.post("/rest/{method}", this::handle);
+        app.head("/rest/{method}", this::handle);
     }
 
     private void handle(Context ctx) {
@@ -79,47 +87,60 @@ public final class SubsonicApi {
         if (name.endsWith(".view")) {
             name = name.substring(0, name.length() - ".view".length());
         }
-        Map<String, String> params = params(ctx);
+        Map<String, String> params;
+        try {
+            params = RequestParams.read(ctx).firstValues();
+        } catch (RequestParams.Malformed e) {
+            if (e.status() == 413) {
+                ctx.status(413).result(e.getMessage());
+                return;
+            }
+            params = Map.of();
+            SubsonicResponses.send(ctx, params, SubsonicResponses.failed(serverVersion,
+                    new SubsonicException(SubsonicException.GENERIC, e.getMessage())));
+            return;
+        }
         Map<String, Object> envelope = SubsonicResponses.ok(serverVersion);
         try {
+            // Credentials first: a stranger learns nothing, not even which methods exist.
+            if (!name.equals("getOpenSubsonicExtensions")) {
+                authenticate(params, ctx.req().getRemoteAddr());
+            }
             Method method = methods.get(name);
             if (method == null) {
                 throw new SubsonicException(SubsonicException.NOT_FOUND, "Unknown or unsupported method: " + name);
             }
-            if (!name.equals("getOpenSubsonicExtensions")) {
-                authenticate(params);
-            }
             method.answer(ctx, params, envelope);
             if (!ctx.res().isCommitted() && ctx.result() == null && ctx.resultInputStream() == null) {
-                SubsonicResponses.send(ctx, envelope);
+                SubsonicResponses.send(ctx, params, envelope);
             }
         } catch (SubsonicException e) {
-            SubsonicResponses.send(ctx, SubsonicResponses.failed(serverVersion, e));
+            SubsonicResponses.send(ctx, params, SubsonicResponses.failed(serverVersion, e));
         } catch (org.songspace.io.UserError e) {
-            SubsonicResponses.send(ctx, SubsonicResponses.failed(serverVersion,
+            SubsonicResponses.send(ctx, params, SubsonicResponses.failed(serverVersion,
                     new SubsonicException(SubsonicException.GENERIC, e.getMessage())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void authenticate(Map<String, String> params) {
+    private void authenticate(Map<String, String> params, String address) {
         if (users == null) {
             throw new SubsonicException(SubsonicException.NOT_AUTHORIZED,
                     "The Subsonic API is off: start songspace serve with --users FILE (one name:password a line)");
         }
-        users.authenticate(params);
-    }
-
-    /** Query parameters, and for a form POST its fields (the first value of each). */
-    private static Map<String, String> params(Context ctx) {
-        Map<String, String> out = new HashMap<>();
-        ctx.queryParamMap().forEach((k, v) -> out.put(k, v.get(0)));
-        String type = ctx.contentType();
-        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-            ctx.formParamMap().forEach((k, v) -> out.putIfAbsent(k, v.get(0)));
+        if (!failedLogins.allows(address)) {
+            throw new SubsonicException(SubsonicException.WRONG_CREDENTIALS,
+                    "Too many failed logins from this address: wait a few minutes");
         }
-        return out;
+        try {
+            users.accounts().authenticate(params);
+        } catch (AccessDenied e) {
+            if (e.reason() == AccessDenied.Reason.WRONG_CREDENTIALS || e.reason() == AccessDenied.Reason.INVALID_API_KEY) {
+                failedLogins.failed(address);
+            }
+            throw SubsonicException.of(e);
+        }
     }
 
     static String required(Map<String, String> params, String name) {
@@ -164,18 +185,16 @@ public final class SubsonicApi {
         if (!Files.isRegularFile(file)) {
             throw SubsonicException.notFound("The audio file of song " + track.id());
         }
-        // Range requests (seeking in players) are answered by Javalin's seekable stream.
-        ctx.writeSeekableStream(Files.newInputStream(file), AudioTypes.contentType(SubsonicCatalog.suffix(track.path())),
-                Files.size(file));
+        FileResponses.sendFile(ctx, file, AudioTypes.contentType(SubsonicCatalog.suffix(track.path())));
     }
 
     /** A song's embedded picture; for an album id, the first of its songs that has one. */
-    private void coverArt(Context ctx, String id) {
+    private void coverArt(Context ctx, String id) throws IOException {
         List<IndexedTrack> candidates = id.startsWith("al-") ? catalog.album(id).songs() : List.of(catalog.song(id));
         for (IndexedTrack t : candidates) {
             Optional<TagReader.Picture> art = TagReader.embeddedArt(Path.of(t.path()));
             if (art.isPresent()) {
-                ctx.contentType(art.get().mimeType()).result(art.get().data());
+                FileResponses.sendBytes(ctx, art.get().data(), art.get().mimeType());
                 return;
             }
         }
@@ -192,7 +211,7 @@ public final class SubsonicApi {
     private void sonicPath(Context ctx, Map<String, String> p, Map<String, Object> envelope) throws IOException {
         IndexedTrack start = catalog.song(required(p, "startSongId"));
         IndexedTrack end = catalog.song(required(p, "endSongId"));
-        int count = Math.max(2, number(p, "count", 25, SearchOptions.MAX_K));
+        int count = Math.max(2, number(p, "count", 25, SimilarityService.MAX_PATH));
         envelope.put("sonicMatch", sonicMatches(service.path(service.resolve(start.id()), service.resolve(end.id()), count)));
     }
 

@@ -17,7 +17,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.songspace.audio.TrackTags;
 import org.songspace.index.IndexedTrack;
-import org.songspace.web.AudioTypes;
+import org.songspace.http.AudioTypes;
 
 /**
  * The index seen as a Subsonic library: songs (the index's tracks, by their stable ids), albums and

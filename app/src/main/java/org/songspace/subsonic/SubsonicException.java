@@ -25,6 +25,18 @@ final class SubsonicException extends RuntimeException {
         return code;
     }
 
+    /** A refused request with the spec's code for its reason. */
+    static SubsonicException of(org.songspace.access.AccessDenied e) {
+        int code = switch (e.reason()) {
+            case MISSING_PARAMETER -> MISSING_PARAMETER;
+            case WRONG_CREDENTIALS -> WRONG_CREDENTIALS;
+            case CONFLICTING_MECHANISMS -> CONFLICTING_MECHANISMS;
+            case INVALID_API_KEY -> INVALID_API_KEY;
+            case NO_USERS -> NOT_AUTHORIZED;
+        };
+        return new SubsonicException(code, e.getMessage());
+    }
+
     static SubsonicException missing(String parameter) {
         return new SubsonicException(MISSING_PARAMETER, "Required parameter is missing: " + parameter);
     }

@@ -15,12 +15,15 @@ import org.songspace.io.Json;
  * The {@code subsonic-response} envelope, in JSON ({@code f=json}, or {@code f=jsonp} with a
  * {@code callback}) or XML (the default). Bodies are trees of maps, lists and scalars, written the way the
  * spec's two forms correspond: in XML a scalar is an attribute, a map a child element, and a list repeated
- * child elements of the list's name (a scalar item as the element's text).
+ * child elements of the list's name (a scalar item as the element's text). Every string written to XML
+ * loses the characters XML 1.0 forbids (a tag with a control character must not cost a client the whole
+ * answer).
  */
 final class SubsonicResponses {
     static final String API_VERSION = "1.16.1";
     static final String SERVER_TYPE = "songspace";
     static final String NAMESPACE = "http://subsonic.org/restapi";
+    private static final int MAX_CALLBACK = 100;
 
     private SubsonicResponses() {
     }
@@ -46,16 +49,17 @@ final class SubsonicResponses {
         return r;
     }
 
-    static void send(Context ctx, Map<String, Object> envelope) {
-        String format = param(ctx, "f");
+    static void send(Context ctx, Map<String, String> params, Map<String, Object> envelope) {
+        String format = params.get("f");
+        String callback = params.get("callback");
         ctx.status(200);
         try {
             if ("json".equals(format)) {
                 ctx.contentType("application/json; charset=utf-8")
                         .result(Json.mapper().writeValueAsString(Map.of("subsonic-response", envelope)));
-            } else if ("jsonp".equals(format) && param(ctx, "callback") != null
-                    && param(ctx, "callback").matches("[A-Za-z_$][A-Za-z0-9_$.]*")) {
-                ctx.contentType("application/javascript; charset=utf-8").result(param(ctx, "callback") + "("
+            } else if ("jsonp".equals(format) && callback != null && callback.length() <= MAX_CALLBACK
+                    && callback.matches("[A-Za-z_$][A-Za-z0-9_$.]*")) {
+                ctx.contentType("application/javascript; charset=utf-8").result(callback + "("
                         + Json.mapper().writeValueAsString(Map.of("subsonic-response", envelope)) + ");");
             } else {
                 ctx.contentType("text/xml; charset=utf-8").result(xml(envelope));
@@ -63,11 +67,6 @@ final class SubsonicResponses {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a response tree always serialises", e);
         }
-    }
-
-    private static String param(Context ctx, String name) {
-        String q = ctx.queryParam(name);
-        return q != null ? q : ctx.isMultipartFormData() ? null : ctx.formParam(name);
     }
 
     static String xml(Map<String, Object> envelope) {
@@ -91,7 +90,7 @@ final class SubsonicResponses {
     private static void element(XMLStreamWriter w, Map<?, ?> body) throws XMLStreamException {
         for (Map.Entry<?, ?> e : body.entrySet()) {
             if (e.getValue() != null && !(e.getValue() instanceof Map) && !(e.getValue() instanceof List)) {
-                w.writeAttribute(e.getKey().toString(), scalar(e.getValue()));
+                w.writeAttribute(e.getKey().toString(), XmlText.clean(scalar(e.getValue())));
             }
         }
         for (Map.Entry<?, ?> e : body.entrySet()) {
@@ -106,7 +105,7 @@ final class SubsonicResponses {
                     if (item instanceof Map<?, ?> child) {
                         element(w, child);
                     } else {
-                        w.writeCharacters(scalar(item));
+                        w.writeCharacters(XmlText.clean(scalar(item)));
                     }
                     w.writeEndElement();
                 }

@@ -42,6 +42,7 @@ class SubsonicApiTest {
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     static final ObjectMapper JSON = new ObjectMapper();
     static final String SALT = "c19b2d";
+    static final String BOB_KEY = "bob-api-key-0123456789";
 
     static Path usersFile(String name, String content) throws Exception {
         Path file = tmp.resolve(name);
@@ -53,7 +54,8 @@ class SubsonicApiTest {
     @BeforeAll
     static void start() throws Exception {
         built = TestPipeline.shared();
-        server = new WebServer(built.index(), usersFile("users", "# listeners\nalice:s3cret pass\nbob:hunter2:bob-api-key\n"));
+        server = new WebServer(built.index(), usersFile("users", "# listeners\nalice:s3cret pass\nbob:hunter2\n"),
+                usersFile("api-keys", "bob:" + BOB_KEY + "\n"));
         base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
     }
 
@@ -65,7 +67,7 @@ class SubsonicApiTest {
     }
 
     static String auth() {
-        return "u=alice&t=" + SubsonicUsers.md5Hex("s3cret pass" + SALT) + "&s=" + SALT + "&v=1.16.1&c=test";
+        return "u=alice&t=" + org.songspace.access.Accounts.md5Hex("s3cret pass" + SALT) + "&s=" + SALT + "&v=1.16.1&c=test";
     }
 
     static HttpResponse<byte[]> raw(String method, String query) throws Exception {
@@ -122,11 +124,11 @@ class SubsonicApiTest {
         ok("ping", "");
         assertEquals("ok", call("ping", "u=alice&p=enc:" + java.util.HexFormat.of().formatHex("s3cret pass".getBytes(
                 StandardCharsets.UTF_8)) + "&v=1.16.1&c=t").get("status").asText());
-        assertEquals("ok", call("ping", "apiKey=bob-api-key&v=1.16.1&c=t").get("status").asText());
-        failsWith(40, "ping", "u=alice&t=" + SubsonicUsers.md5Hex("wrong" + SALT) + "&s=" + SALT);
-        failsWith(40, "ping", "u=mallory&t=" + SubsonicUsers.md5Hex("s3cret pass" + SALT) + "&s=" + SALT);
+        assertEquals("ok", call("ping", "apiKey=" + BOB_KEY + "&v=1.16.1&c=t").get("status").asText());
+        failsWith(40, "ping", "u=alice&t=" + org.songspace.access.Accounts.md5Hex("wrong" + SALT) + "&s=" + SALT);
+        failsWith(40, "ping", "u=mallory&t=" + org.songspace.access.Accounts.md5Hex("s3cret pass" + SALT) + "&s=" + SALT);
         failsWith(10, "ping", "v=1.16.1&c=t");
-        failsWith(43, "ping", "apiKey=bob-api-key&u=bob");
+        failsWith(43, "ping", "apiKey=" + BOB_KEY + "&u=bob");
         failsWith(44, "ping", "apiKey=nope");
         String xml = new String(raw("ping", "u=alice&p=wrong").body(), StandardCharsets.UTF_8);
         assertTrue(xml.contains("<subsonic-response xmlns=\"http://subsonic.org/restapi\"") && xml.contains("status=\"failed\"")
@@ -266,11 +268,11 @@ class SubsonicApiTest {
         Path open = tmp.resolve("open-users");
         Files.writeString(open, "alice:secret\n");
         Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rw-r--r--"));
-        UserError e = assertThrows(UserError.class, () -> SubsonicUsers.read(open));
+        UserError e = assertThrows(UserError.class, () -> new WebServer(built.index(), open));
         assertTrue(e.getMessage().contains("chmod 600"), e.getMessage());
         Path empty = usersFile("empty-users", "# nobody\n");
-        assertTrue(assertThrows(UserError.class, () -> SubsonicUsers.read(empty)).getMessage().contains("names nobody"));
+        assertTrue(assertThrows(UserError.class, () -> new WebServer(built.index(), empty)).getMessage().contains("names nobody"));
         Path noPassword = usersFile("no-password", "alice:\n");
-        assertTrue(assertThrows(UserError.class, () -> SubsonicUsers.read(noPassword)).getMessage().contains("line 1"));
+        assertTrue(assertThrows(UserError.class, () -> new WebServer(built.index(), noPassword)).getMessage().contains("line 1"));
     }
 }

@@ -55,13 +55,16 @@ class SubsonicNpmClientTest {
         assumeTrue(install.exitValue() == 0, "npm could not install subsonic-api (no registry?): " + installLog);
 
         Path users = tmp.resolve("users");
-        Files.writeString(users, "carol:pa ss+word:carol-key\n");
+        Files.writeString(users, "carol:pa ss+word\n");
         Files.setPosixFilePermissions(users, PosixFilePermissions.fromString("rw-------"));
+        Path keys = tmp.resolve("api-keys");
+        Files.writeString(keys, "carol:carol-key-0123456789abcdef\n");
+        Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rw-------"));
         TestPipeline.Built built = TestPipeline.shared();
-        try (WebServer server = new WebServer(built.index(), users)) {
+        try (WebServer server = new WebServer(built.index(), users, keys)) {
             int port = server.start("127.0.0.1", 0);
             Process check = run(client, List.of("node", "subsonic-client-check.mjs", "http://127.0.0.1:" + port, "carol",
-                    "pa ss+word", "carol-key", "rock/rock.00000", "jazz/jazz.00002"));
+                    "pa ss+word", "carol-key-0123456789abcdef", "rock/rock.00000", "jazz/jazz.00002"));
             String out = output(check, 120);
             assertEquals(0, check.exitValue(), out);
             JsonNode r = new ObjectMapper().readTree(out.lines().reduce((a, b) -> b).orElse("{}"));

@@ -27,8 +27,10 @@ import org.songspace.cli.TestPipeline;
 
 /**
  * The web map end to end in real headless Chromium (Debian's chromium + chromium-driver, installed by
- * .ci/run): the page loads, the points are drawn, a real mouse click on a point plays it and lists its
- * neighbours. Skips with a message when Chromium is not installed.
+ * .ci/run), on a server with users: the login page refuses a wrong password and lets the right one in, the
+ * page loads under its Content-Security-Policy, the points are drawn, a real mouse click on a point plays it
+ * and lists its neighbours, and logging out ends the session. Skips with a message when Chromium is not
+ * installed.
  */
 class WebMapBrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -44,7 +46,10 @@ class WebMapBrowserTest {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
                 "chromium and chromium-driver are not installed (apt-get install chromium chromium-driver): skipping");
         TestPipeline.Built built = TestPipeline.shared();
-        server = new WebServer(built.index());
+        Path users = tmp.resolve("users");
+        Files.writeString(users, "alice:s3cret: pass\n");
+        Files.setPosixFilePermissions(users, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        server = new WebServer(built.index(), users);
         int port = server.start("127.0.0.1", 0);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -54,7 +59,33 @@ class WebMapBrowserTest {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
-        browser.get("http://127.0.0.1:" + port + "/");
+        logIn("http://127.0.0.1:" + port);
+    }
+
+    /** The server has users: the map sends the browser to its login page first, and back after logging in. */
+    private static void logIn(String base) throws IOException {
+        browser.get(base + "/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(d -> d.getCurrentUrl().endsWith("/login"));
+        browser.findElement(By.id("name")).sendKeys("alice");
+        browser.findElement(By.id("password")).sendKeys("wrong");
+        browser.findElement(By.cssSelector("#login button")).click();
+        wait.until(d -> d.getCurrentUrl().endsWith("/login?failed"));
+        assertTrue(browser.findElement(By.cssSelector(".error")).getText().contains("Wrong name or password"));
+        save("web-login-screenshot.png");
+        browser.findElement(By.id("name")).sendKeys("alice");
+        browser.findElement(By.id("password")).sendKeys("s3cret: pass");
+        browser.findElement(By.cssSelector("#login button")).click();
+        wait.until(d -> d.getCurrentUrl().equals(base + "/"));
+        org.openqa.selenium.Cookie session = browser.manage().getCookieNamed(WebAccess.COOKIE);
+        assertTrue(session != null && session.isHttpOnly() && "Strict".equals(session.getSameSite()), String.valueOf(session));
+    }
+
+    private static void save(String name) throws IOException {
+        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Path target = Path.of("target", name);
+        Files.createDirectories(target.getParent());
+        Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
     }
 
     @AfterAll
@@ -100,9 +131,13 @@ class WebMapBrowserTest {
                 && d.findElements(By.cssSelector("#neighbours li.neighbour")).size() == 10);
         assertTrue(!plainFirst.isEmpty());
 
-        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Path target = Path.of("target", "web-map-screenshot.png");
-        Files.createDirectories(target.getParent());
-        Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+        assertTrue(browser.findElement(By.id("user")).getText().contains("alice"), "who is logged in is shown");
+        save("web-map-screenshot.png");
+
+        // Logging out ends the session: the map sends the browser back to the login page.
+        browser.findElement(By.cssSelector("#logout button")).click();
+        wait.until(d -> d.getCurrentUrl().endsWith("/login"));
+        browser.navigate().to(browser.getCurrentUrl().replace("/login", "/"));
+        wait.until(d -> d.getCurrentUrl().endsWith("/login"));
     }
 }

@@ -128,7 +128,7 @@ class WebServerTest {
         assertEquals(415, text.statusCode());
         assertTrue(new String(text.body(), StandardCharsets.UTF_8).contains("not a recognised audio format"));
 
-        byte[] huge = new byte[(int) WebServer.MAX_UPLOAD_BYTES + 2048];
+        byte[] huge = new byte[(int) MapApi.MAX_UPLOAD_BYTES + 2048];
         HttpResponse<byte[]> tooBig = upload("huge.wav", huge);
         assertTrue(tooBig.statusCode() == 413 || tooBig.statusCode() == 400, "oversized upload -> " + tooBig.statusCode());
         assertEquals(filesBefore, countFiles(built.index()), "uploads must not be stored in the index folder");
@@ -179,13 +179,17 @@ class WebServerTest {
     }
 
     static HttpResponse<byte[]> upload(String name, byte[] content) throws Exception {
+        return upload(base + "/api/query", name, content);
+    }
+
+    static HttpResponse<byte[]> upload(String url, String name, byte[] content) throws Exception {
         String boundary = "----songspace" + System.nanoTime();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         out.write(content);
         out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/query"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());

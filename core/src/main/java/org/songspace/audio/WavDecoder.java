@@ -28,45 +28,49 @@ final class WavDecoder implements AudioDecoder {
         if (d.length < 12 || !recognises(d)) {
             throw new AudioFormatException("not a RIFF/WAVE file");
         }
-        int pos = 12;
+        long pos = 12;
         int formatTag = -1;
         int channels = 0;
         int rate = 0;
         int bits = 0;
         int blockAlign = 0;
+        // Positions are longs: a chunk size near 2^32 (damage, or a streamed file's "unknown") must end the
+        // walk, not wrap an int into a negative index.
         while (pos + 8 <= d.length) {
-            long size = Samples.le32(d, pos + 4) & 0xffffffffL;
-            int body = pos + 8;
-            if (Samples.startsWith(d, pos, "fmt ")) {
-                if (size < 16 || body + 16 > d.length) {
+            int at = (int) pos;
+            long size = Samples.le32(d, at + 4) & 0xffffffffL;
+            long body = pos + 8;
+            long available = d.length - body;
+            if (Samples.startsWith(d, at, "fmt ")) {
+                if (size < 16 || available < 16) {
                     throw new AudioFormatException("truncated WAV: 'fmt ' chunk is incomplete");
                 }
-                formatTag = Samples.le16(d, body) & 0xffff;
-                channels = Samples.le16(d, body + 2) & 0xffff;
-                rate = Samples.le32(d, body + 4);
-                blockAlign = Samples.le16(d, body + 12) & 0xffff;
-                bits = Samples.le16(d, body + 14) & 0xffff;
+                int b = (int) body;
+                formatTag = Samples.le16(d, b) & 0xffff;
+                channels = Samples.le16(d, b + 2) & 0xffff;
+                rate = Samples.le32(d, b + 4);
+                blockAlign = Samples.le16(d, b + 12) & 0xffff;
+                bits = Samples.le16(d, b + 14) & 0xffff;
                 if (formatTag == FORMAT_EXTENSIBLE) {
-                    if (size < 40 || body + 26 > d.length) {
+                    if (size < 40 || available < 26) {
                         throw new AudioFormatException("WAVE_FORMAT_EXTENSIBLE header is incomplete");
                     }
                     // The sub-format GUID starts with the plain format tag.
-                    formatTag = Samples.le16(d, body + 24) & 0xffff;
+                    formatTag = Samples.le16(d, b + 24) & 0xffff;
                 }
-            } else if (Samples.startsWith(d, pos, "data")) {
+            } else if (Samples.startsWith(d, at, "data")) {
                 if (formatTag < 0) {
                     throw new AudioFormatException("WAV 'data' chunk comes before its 'fmt ' chunk");
                 }
-                long available = d.length - body;
                 // 0 and 0xFFFFFFFF mean "unknown length" in streamed WAVs: read to the end.
                 long declared = (size == 0 || size == 0xffffffffL) ? available : size;
                 if (declared > available) {
                     throw new AudioFormatException("truncated WAV: data chunk declares " + declared
                             + " bytes but the file holds " + available);
                 }
-                return samples(d, body, declared, formatTag, channels, rate, bits, blockAlign);
+                return samples(d, (int) body, declared, formatTag, channels, rate, bits, blockAlign);
             }
-            pos = body + (int) Math.min(size + (size & 1), Integer.MAX_VALUE - body);
+            pos = body + size + (size & 1);
         }
         throw new AudioFormatException(formatTag < 0 ? "WAV has no 'fmt ' chunk" : "WAV has no 'data' chunk");
     }

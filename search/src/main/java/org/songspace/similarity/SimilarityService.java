@@ -33,6 +33,8 @@ import org.songspace.io.UserError;
 public final class SimilarityService implements AutoCloseable {
     /** Embeddings run at once by default: the CPU cores of the machine this was measured on. */
     public static final int DEFAULT_CONCURRENT_EMBEDS = 2;
+    /** Longest path: each step is a search, so a front end must not let one request ask for thousands. */
+    public static final int MAX_PATH = 100;
 
     /** Candidates re-ranked by mutual proximity. */
     static final int MP_CANDIDATES = 200;
@@ -178,8 +180,8 @@ public final class SimilarityService implements AutoCloseable {
      * closer to the end (see {@link MixPlanner}); similarities in [0, 1] to the start.
      */
     public List<Match> path(Seed start, Seed end, int count) throws IOException {
-        if (count < 2 || count > SearchOptions.MAX_K) {
-            throw new UserError("a path has 2 to " + SearchOptions.MAX_K + " tracks, got " + count);
+        if (count < 2 || count > MAX_PATH) {
+            throw new UserError("a path has 2 to " + MAX_PATH + " tracks, got " + count);
         }
         IndexedTrack from = start.indexedTrack().orElseThrow(() -> new UserError("a path starts at a track of the index"));
         IndexedTrack to = end.indexedTrack().orElseThrow(() -> new UserError("a path ends at a track of the index"));

@@ -1,4 +1,4 @@
-package org.songspace.web;
+package org.songspace.http;
 
 import java.util.Locale;
 import java.util.Map;
