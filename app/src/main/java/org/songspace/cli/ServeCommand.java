@@ -41,9 +41,14 @@ final class ServeCommand implements Callable<Integer> {
                     + "(e.g. openssl rand -hex 24); chmod 600; read again when it changes.")
     Path apiKeys;
 
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Where listeners' playlists, stars, ratings, plays, bookmarks and play queues are kept "
+                    + "(default: the index folder; file songspace-state.db). Re-indexing keeps them.")
+    Path data;
+
     @Override
     public Integer call() throws Exception {
-        WebServer server = new WebServer(indexDir, users, apiKeys);
+        WebServer server = new WebServer(indexDir, users, apiKeys, data);
         int bound;
         try {
             bound = server.start(host, port);

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -13,17 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
-import org.songspace.audio.TrackTags;
 import org.songspace.index.IndexedTrack;
-import org.songspace.http.AudioTypes;
 
 /**
  * The index seen as a Subsonic library: songs (the index's tracks, by their stable ids), albums and
  * artists grouped from the tags (album artist, else artist; "Unknown Artist" / "Unknown Album" where tags
- * say nothing), and the Subsonic shapes of each ({@code Child}, {@code AlbumID3}, {@code ArtistID3}).
- * Album and artist ids are derived from their names ({@code al-}/{@code ar-} + 16 hex digits), so they
+ * say nothing). {@link ItemShapes} turns them into the spec's shapes. Album and artist ids are derived from their names ({@code al-}/{@code ar-} + 16 hex digits), so they
  * too survive re-indexing. Built once per server from one snapshot of the index.
  */
 final class SubsonicCatalog {
@@ -76,6 +71,10 @@ final class SubsonicCatalog {
         return t;
     }
 
+    boolean has(String songId) {
+        return songs.containsKey(songId);
+    }
+
     Album album(String id) {
         Album a = albums.get(id);
         if (a == null) {
@@ -104,75 +103,28 @@ final class SubsonicCatalog {
         return artists.values();
     }
 
-    /** A song as a Subsonic {@code Child}. */
-    Map<String, Object> child(IndexedTrack t) {
-        TrackTags tags = t.tags() == null ? TrackTags.NONE : t.tags();
-        Album album = albums.get(albumOfSong.get(t.id()));
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("id", t.id());
-        c.put("parent", album.id());
-        c.put("isDir", false);
-        c.put("title", t.title() != null ? t.title() : t.id());
-        c.put("album", album.name());
-        c.put("artist", t.artist() != null ? t.artist() : UNKNOWN_ARTIST);
-        put(c, "track", tags.trackNumber());
-        put(c, "year", tags.year());
-        put(c, "genre", tags.genre());
-        c.put("size", t.sourceBytes());
-        String suffix = suffix(t.path());
-        c.put("contentType", AudioTypes.contentType(suffix));
-        c.put("suffix", suffix);
-        c.put("duration", (int) Math.round(t.durationSeconds()));
-        c.put("path", relativePath(t.path()));
-        c.put("isVideo", false);
-        c.put("created", Instant.ofEpochMilli(t.sourceModified()).toString());
-        c.put("albumId", album.id());
-        c.put("artistId", album.artistId());
-        c.put("type", "music");
-        c.put("mediaType", "song");
-        put(c, "musicBrainzId", tags.musicBrainzRecordingId());
-        if (tags.isrc() != null) {
-            c.put("isrc", List.of(tags.isrc()));
-        }
-        return c;
+    /** Albums whose songs carry {@code genre} (any case), and songs of it. */
+    List<IndexedTrack> songsOfGenre(String genre) {
+        return songs.values().stream().filter(t -> genre.equalsIgnoreCase(genreOf(t))).toList();
     }
 
-    /** An album as an {@code AlbumID3}, with its songs when {@code withSongs}. */
-    Map<String, Object> album(Album a, boolean withSongs) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", a.id());
-        m.put("name", a.name());
-        m.put("artist", a.artist());
-        m.put("artistId", a.artistId());
-        m.put("songCount", a.songs().size());
-        m.put("duration", (int) Math.round(a.songs().stream().mapToDouble(IndexedTrack::durationSeconds).sum()));
-        m.put("created", Instant.ofEpochMilli(a.songs().stream().mapToLong(IndexedTrack::sourceModified).max().orElse(0)).toString());
-        TrackTags first = Objects.requireNonNullElse(a.songs().get(0).tags(), TrackTags.NONE);
-        put(m, "year", first.year());
-        put(m, "genre", first.genre());
-        put(m, "musicBrainzId", first.musicBrainzReleaseId());
-        if (withSongs) {
-            m.put("song", a.songs().stream().map(this::child).toList());
-        }
-        return m;
+    Album albumOf(IndexedTrack t) {
+        return albums.get(albumOfSong.get(t.id()));
     }
 
-    /** An artist as an {@code ArtistID3}, with its albums when {@code withAlbums}. */
-    Map<String, Object> artist(Artist a, boolean withAlbums) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", a.id());
-        m.put("name", a.name());
-        m.put("albumCount", a.albums().size());
-        if (withAlbums) {
-            m.put("album", a.albums().stream().map(al -> album(al, false)).toList());
-        }
-        return m;
+    /** The genre tag; else the track's label (GTZAN-style libraries keep the genre in the folder name). */
+    static String genreOf(IndexedTrack t) {
+        String tagged = t.tags() == null ? null : t.tags().genre();
+        return tagged != null ? tagged : t.label();
     }
 
-    private static void put(Map<String, Object> m, String key, Object value) {
-        if (value != null) {
-            m.put(key, value);
-        }
+    static Integer yearOf(IndexedTrack t) {
+        return t.tags() == null ? null : t.tags().year();
+    }
+
+    /** The song's file relative to the library root (its name alone when outside it). */
+    String relativePath(IndexedTrack t) {
+        return relativePath(t.path());
     }
 
     private String relativePath(String path) {
@@ -199,7 +151,7 @@ final class SubsonicCatalog {
         return t.tags() == null ? null : t.tags().trackNumber();
     }
 
-    private static String id(String prefix, String name) {
+    static String id(String prefix, String name) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
             return prefix + HexFormat.of().formatHex(digest, 0, 8);

@@ -1,10 +1,13 @@
 package org.songspace.subsonic;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.StringWriter;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -13,17 +16,19 @@ import org.songspace.io.Json;
 
 /**
  * The {@code subsonic-response} envelope, in JSON ({@code f=json}, or {@code f=jsonp} with a
- * {@code callback}) or XML (the default). Bodies are trees of maps, lists and scalars, written the way the
- * spec's two forms correspond: in XML a scalar is an attribute, a map a child element, and a list repeated
- * child elements of the list's name (a scalar item as the element's text). Every string written to XML
- * loses the characters XML 1.0 forbids (a tag with a control character must not cost a client the whole
- * answer).
+ * {@code callback}) or XML (the default). Answers are records (see {@code subsonic.model}) turned into one
+ * JSON tree by Jackson, so each field is named once, in its record; null fields are left out. The XML is
+ * written from the same tree the way the spec's two forms correspond: a scalar is an attribute, an object
+ * a child element, an array repeated child elements of the array's name (a scalar item as the element's
+ * text). Every string written to XML loses the characters XML 1.0 forbids (a tag with a control character
+ * must not cost a client the whole answer).
  */
 final class SubsonicResponses {
     static final String API_VERSION = "1.16.1";
     static final String SERVER_TYPE = "songspace";
     static final String NAMESPACE = "http://subsonic.org/restapi";
     private static final int MAX_CALLBACK = 100;
+    private static final ObjectMapper MAPPER = Json.mapper().copy().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     private SubsonicResponses() {
     }
@@ -52,17 +57,18 @@ final class SubsonicResponses {
     static void send(Context ctx, Map<String, String> params, Map<String, Object> envelope) {
         String format = params.get("f");
         String callback = params.get("callback");
+        ObjectNode tree = MAPPER.valueToTree(envelope);
         ctx.status(200);
         try {
             if ("json".equals(format)) {
                 ctx.contentType("application/json; charset=utf-8")
-                        .result(Json.mapper().writeValueAsString(Map.of("subsonic-response", envelope)));
+                        .result(MAPPER.writeValueAsString(Map.of("subsonic-response", tree)));
             } else if ("jsonp".equals(format) && callback != null && callback.length() <= MAX_CALLBACK
                     && callback.matches("[A-Za-z_$][A-Za-z0-9_$.]*")) {
                 ctx.contentType("application/javascript; charset=utf-8").result(callback + "("
-                        + Json.mapper().writeValueAsString(Map.of("subsonic-response", envelope)) + ");");
+                        + MAPPER.writeValueAsString(Map.of("subsonic-response", tree)) + ");");
             } else {
-                ctx.contentType("text/xml; charset=utf-8").result(xml(envelope));
+                ctx.contentType("text/xml; charset=utf-8").result(xml(tree));
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a response tree always serialises", e);
@@ -70,6 +76,10 @@ final class SubsonicResponses {
     }
 
     static String xml(Map<String, Object> envelope) {
+        return xml((ObjectNode) MAPPER.valueToTree(envelope));
+    }
+
+    private static String xml(ObjectNode envelope) {
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
@@ -87,36 +97,31 @@ final class SubsonicResponses {
     }
 
     /** Attributes first (XML needs them before children), then child elements. */
-    private static void element(XMLStreamWriter w, Map<?, ?> body) throws XMLStreamException {
-        for (Map.Entry<?, ?> e : body.entrySet()) {
-            if (e.getValue() != null && !(e.getValue() instanceof Map) && !(e.getValue() instanceof List)) {
-                w.writeAttribute(e.getKey().toString(), XmlText.clean(scalar(e.getValue())));
+    private static void element(XMLStreamWriter w, JsonNode body) throws XMLStreamException {
+        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getValue().isValueNode() && !e.getValue().isNull()) {
+                w.writeAttribute(e.getKey(), XmlText.clean(e.getValue().asText()));
             }
         }
-        for (Map.Entry<?, ?> e : body.entrySet()) {
-            String name = e.getKey().toString();
-            if (e.getValue() instanceof Map<?, ?> child) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String name = e.getKey();
+            if (e.getValue().isObject()) {
                 w.writeStartElement(name);
-                element(w, child);
+                element(w, e.getValue());
                 w.writeEndElement();
-            } else if (e.getValue() instanceof List<?> items) {
-                for (Object item : items) {
+            } else if (e.getValue().isArray()) {
+                for (JsonNode item : e.getValue()) {
                     w.writeStartElement(name);
-                    if (item instanceof Map<?, ?> child) {
-                        element(w, child);
+                    if (item.isObject()) {
+                        element(w, item);
                     } else {
-                        w.writeCharacters(XmlText.clean(scalar(item)));
+                        w.writeCharacters(XmlText.clean(item.asText()));
                     }
                     w.writeEndElement();
                 }
             }
         }
-    }
-
-    private static String scalar(Object v) {
-        if (v instanceof Double || v instanceof Float) {
-            return String.format(Locale.ROOT, "%s", v);
-        }
-        return String.valueOf(v);
     }
 }

@@ -2,17 +2,17 @@ package org.songspace.subsonic;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 import org.songspace.index.IndexedTrack;
+import org.songspace.subsonic.model.Shapes;
 
 /**
- * {@code search3}: every word of the query must appear (any case) in the item's title, artist or album; an
- * empty query (or {@code ""}, as some clients send it) matches everything, which is how clients sync a
- * whole library, paged by {@code songCount}/{@code songOffset} (and the artist and album pairs).
+ * {@code search3} and {@code search2}: every word of the query must appear (any case) in the item's title,
+ * artist or album; an empty query (or {@code ""}, as some clients send it) matches everything, which is how
+ * clients sync a whole library, paged by {@code songCount}/{@code songOffset} (and the artist and album
+ * pairs).
  */
 final class SubsonicSearch {
     static final int DEFAULT_COUNT = 20;
@@ -21,19 +21,30 @@ final class SubsonicSearch {
     private SubsonicSearch() {
     }
 
-    static Map<String, Object> search(SubsonicCatalog catalog, Map<String, String> p) {
-        String query = p.getOrDefault("query", "").strip();
+    static Shapes.SearchResult3 search3(Call c) {
+        List<String> words = words(c);
+        SubsonicCatalog catalog = c.shapes().catalog();
+        return new Shapes.SearchResult3(
+                page(c, new ArrayList<>(catalog.artists()), SubsonicCatalog.Artist::name, words, "artist", a -> c.shapes().artist(a, false)),
+                page(c, new ArrayList<>(catalog.albums()), a -> a.name() + " " + a.artist(), words, "album", a -> c.shapes().album(a, false)),
+                page(c, new ArrayList<>(catalog.songs()), SubsonicSearch::songText, words, "song", c.shapes()::child));
+    }
+
+    static Shapes.SearchResult2 search2(Call c) {
+        List<String> words = words(c);
+        SubsonicCatalog catalog = c.shapes().catalog();
+        return new Shapes.SearchResult2(
+                page(c, new ArrayList<>(catalog.artists()), SubsonicCatalog.Artist::name, words, "artist", a -> c.shapes().folderArtist(a)),
+                page(c, new ArrayList<>(catalog.albums()), a -> a.name() + " " + a.artist(), words, "album", a -> c.shapes().albumAsChild(a)),
+                page(c, new ArrayList<>(catalog.songs()), SubsonicSearch::songText, words, "song", c.shapes()::child));
+    }
+
+    private static List<String> words(Call c) {
+        String query = c.get("query") == null ? "" : c.get("query").strip();
         if (query.equals("\"\"") || query.equals("*")) {
             query = "";
         }
-        List<String> words = Arrays.stream(query.toLowerCase(Locale.ROOT).split("\\s+")).filter(w -> !w.isEmpty()).toList();
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("artist", page(new ArrayList<>(catalog.artists()), a -> a.name(), words, p, "artist",
-                a -> catalog.artist(a, false)));
-        result.put("album", page(new ArrayList<>(catalog.albums()), a -> a.name() + " " + a.artist(), words, p, "album",
-                a -> catalog.album(a, false)));
-        result.put("song", page(new ArrayList<>(catalog.songs()), SubsonicSearch::songText, words, p, "song", catalog::child));
-        return result;
+        return Arrays.stream(query.toLowerCase(Locale.ROOT).split("\\s+")).filter(w -> !w.isEmpty()).toList();
     }
 
     private static String songText(IndexedTrack t) {
@@ -41,12 +52,12 @@ final class SubsonicSearch {
                 t.album() == null ? "" : t.album());
     }
 
-    private static <T> List<Map<String, Object>> page(List<T> items, Function<T, String> text, List<String> words,
-                                                      Map<String, String> p, String kind, Function<T, Map<String, Object>> shape) {
-        int count = SubsonicApi.number(p, kind + "Count", DEFAULT_COUNT, MAX_COUNT);
-        int offset = SubsonicApi.number(p, kind + "Offset", 0, Integer.MAX_VALUE);
-        List<Map<String, Object>> out = new ArrayList<>();
-        int skipped = 0;
+    private static <T, R> List<R> page(Call c, List<T> items, Function<T, String> text, List<String> words, String kind,
+                                       Function<T, R> shape) {
+        int count = c.number(kind + "Count", DEFAULT_COUNT, MAX_COUNT);
+        long offset = c.longNumber(kind + "Offset", 0);
+        List<R> out = new ArrayList<>();
+        long skipped = 0;
         for (T item : items) {
             if (out.size() >= count) {
                 break;

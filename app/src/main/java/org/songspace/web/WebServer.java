@@ -15,6 +15,7 @@ import org.songspace.access.UsersFile;
 import org.songspace.http.RequestParams;
 import org.songspace.io.UserError;
 import org.songspace.similarity.SimilarityService;
+import org.songspace.state.StateStore;
 import org.songspace.subsonic.SubsonicApi;
 
 /**
@@ -45,6 +46,7 @@ public final class WebServer implements AutoCloseable {
     private final SimilarityService service;
     private final UsersFile users;
     private final SubsonicApi subsonic;
+    private final StateStore state;
     private final FailedLogins failedLogins = new FailedLogins();
     private Javalin app;
 
@@ -61,13 +63,30 @@ public final class WebServer implements AutoCloseable {
      * reach it); {@code apiKeysFile}: their OpenSubsonic API keys (null: none).
      */
     public WebServer(Path indexDir, Path usersFile, Path apiKeysFile) throws IOException {
+        this(indexDir, usersFile, apiKeysFile, null);
+    }
+
+    /** {@code dataDir}: where listeners' state is kept (null: the index folder). */
+    public WebServer(Path indexDir, Path usersFile, Path apiKeysFile, Path dataDir) throws IOException {
         if (usersFile == null && apiKeysFile != null) {
             throw new UserError("--api-keys needs --users (the keys belong to its users)");
         }
         this.users = usersFile == null ? null : UsersFile.open(usersFile, apiKeysFile);
         this.service = SimilarityService.open(indexDir);
-        String version = WebServer.class.getPackage().getImplementationVersion();
-        this.subsonic = new SubsonicApi(service, users, failedLogins, version == null ? "dev" : version);
+        StateStore opened = null;
+        try {
+            opened = StateStore.open(dataDir == null ? indexDir : dataDir);
+            String version = WebServer.class.getPackage().getImplementationVersion();
+            this.subsonic = new SubsonicApi(service, opened, users, failedLogins, version == null ? "dev" : version);
+            this.state = opened;
+        } catch (IOException | RuntimeException e) {
+            try (service) {
+                if (opened != null) {
+                    opened.close();
+                }
+            }
+            throw e;
+        }
     }
 
     /** Starts serving; port 0 picks a free port. Returns the port; a port in use is a {@link UserError}. */
@@ -139,7 +158,7 @@ public final class WebServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        try (service) {
+        try (service; state) {
             if (app != null) {
                 app.stop();
             }

@@ -93,6 +93,11 @@ public final class SimilarityService implements AutoCloseable {
     }
 
     /** The track's position on the library map, or empty when the map does not know it. */
+    /** The stored embedding of an indexed track. */
+    public Optional<float[]> vector(String id) throws IOException {
+        return index.get(id).map(IndexedTrack::vector);
+    }
+
     public Optional<float[]> position(String id) {
         return Optional.ofNullable(positions.get(id));
     }

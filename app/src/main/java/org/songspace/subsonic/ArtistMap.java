@@ -1,0 +1,105 @@
+package org.songspace.subsonic;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.songspace.index.IndexedTrack;
+import org.songspace.similarity.SimilarityService;
+
+/**
+ * Artists on the learned map, for "similar artists" without the internet: each artist is the centroid of
+ * its songs' unit embeddings, and two artists are as similar as the cosine of their centroids. Also says
+ * how central each song is to its artist (the cosine of song and centroid), for an artist's top songs.
+ * Computed on the first call that needs it (one pass over the index), then kept.
+ */
+final class ArtistMap {
+    private final SimilarityService service;
+    private final SubsonicCatalog catalog;
+    private Map<String, float[]> centroids;
+    private Map<String, float[]> songVectors;
+
+    ArtistMap(SimilarityService service, SubsonicCatalog catalog) {
+        this.service = service;
+        this.catalog = catalog;
+    }
+
+    /** The {@code count} artists closest to {@code artist}, closest first, never itself. */
+    List<SubsonicCatalog.Artist> similar(SubsonicCatalog.Artist artist, int count) {
+        Map<String, float[]> c = centroids();
+        float[] own = c.get(artist.id());
+        if (own == null) {
+            return List.of();
+        }
+        List<SubsonicCatalog.Artist> others = new ArrayList<>();
+        for (SubsonicCatalog.Artist a : catalog.artists()) {
+            if (!a.id().equals(artist.id()) && c.containsKey(a.id()) && !a.name().equals(SubsonicCatalog.UNKNOWN_ARTIST)) {
+                others.add(a);
+            }
+        }
+        others.sort(Comparator.comparingDouble((SubsonicCatalog.Artist a) -> -dot(own, c.get(a.id()))).thenComparing(SubsonicCatalog.Artist::id));
+        return others.subList(0, Math.min(count, others.size()));
+    }
+
+    /** How close a song is to its artist's centroid (higher: more typical of the artist). */
+    double centrality(SubsonicCatalog.Artist artist, IndexedTrack song) {
+        float[] centre = centroids().get(artist.id());
+        float[] v = songVectors.get(song.id());
+        return centre == null || v == null ? -2 : dot(centre, v);
+    }
+
+    private synchronized Map<String, float[]> centroids() {
+        if (centroids == null) {
+            Map<String, float[]> vectors = new HashMap<>();
+            Map<String, float[]> sums = new HashMap<>();
+            try {
+                for (SubsonicCatalog.Artist a : catalog.artists()) {
+                    for (SubsonicCatalog.Album album : a.albums()) {
+                        for (IndexedTrack t : album.songs()) {
+                            float[] v = service.vector(t.id()).map(ArtistMap::unit).orElse(null);
+                            if (v != null) {
+                                vectors.put(t.id(), v);
+                                float[] sum = sums.computeIfAbsent(a.id(), k -> new float[v.length]);
+                                for (int i = 0; i < v.length; i++) {
+                                    sum[i] += v[i];
+                                }
+                            }
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            sums.replaceAll((id, sum) -> unit(sum));
+            songVectors = vectors;
+            centroids = sums;
+        }
+        return centroids;
+    }
+
+    private static float[] unit(float[] v) {
+        double norm = 0;
+        for (float x : v) {
+            norm += x * x;
+        }
+        float[] out = v.clone();
+        if (norm > 0) {
+            float scale = (float) (1 / Math.sqrt(norm));
+            for (int i = 0; i < out.length; i++) {
+                out[i] *= scale;
+            }
+        }
+        return out;
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < Math.min(a.length, b.length); i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+}
