@@ -226,6 +226,33 @@ class SubsonicClientStartTest {
     }
 
     @Test
+    void aPhoneOnMobileDataGetsATranscodedStream() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.songspace.audio.FfmpegDecoder.available(), "FFmpeg natives did not load");
+        byte[] original = Files.readAllBytes(TestPipeline.shared().corpus().resolve(SONG + ".wav"));
+        var mp3 = erin.raw("stream", SubsonicClient.query("id", SONG, "maxBitRate", "128"));
+        assertEquals(200, mp3.statusCode());
+        assertEquals("audio/mpeg", mp3.headers().firstValue("Content-Type").orElse(""), "a WAV above 128 kb/s becomes MP3");
+        assertTrue(mp3.body().length < original.length / 2, mp3.body().length + " bytes");
+        Path copy = tmp.resolve("copy.mp3");
+        Files.write(copy, mp3.body());
+        assertEquals(6.0, org.songspace.audio.AudioLoader.decode(copy).durationSeconds(), 0.2, "the whole song");
+
+        var opus = erin.raw("stream", SubsonicClient.query("id", SONG, "format", "opus", "maxBitRate", "64"));
+        assertEquals("audio/ogg", opus.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("OggS", new String(opus.body(), 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1));
+        var part = SubsonicClient.HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(erin.base() + "/rest/stream?apiKey="
+                + KEY + "&id=" + SONG + "&format=opus&maxBitRate=64")).header("Range", "bytes=100-199").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(206, part.statusCode(), "seeking in a transcoded stream");
+        assertEquals(java.util.Arrays.toString(java.util.Arrays.copyOfRange(opus.body(), 100, 200)), java.util.Arrays.toString(part.body()));
+
+        var raw = erin.raw("stream", SubsonicClient.query("id", SONG, "format", "raw", "maxBitRate", "128"));
+        assertEquals(original.length, raw.body().length, "format=raw is the original");
+        assertEquals(original.length, erin.raw("stream", SubsonicClient.query("id", SONG)).body().length);
+        erin.fails(0, "stream", "id", SONG, "format", "wma");
+    }
+
+    @Test
     void bookmarksAndPlayQueuesResume() throws Exception {
         erin.ok("createBookmark", "id", SONG, "position", "12345", "comment", "the bridge");
         JsonNode mark = erin.ok("getBookmarks").get("bookmarks").get("bookmark").get(0);

@@ -47,7 +47,7 @@ final class FfmpegStream implements AutoCloseable {
     private static final double PRE_ROLL_SECONDS = 0.2;
 
     final AVFormatContext format;
-    private final AVCodecContext codec;
+    final AVCodecContext codec;
     private final AVPacket packet;
     private final AVFrame frame;
     final int stream;
