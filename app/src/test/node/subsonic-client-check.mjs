@@ -33,6 +33,28 @@ out.similar = similar.sonicMatch.map((m) => ({ id: m.entry.id, similarity: m.sim
 const path = expectOk("findSonicPath", await api.customJSON("findSonicPath", { startSongId: songId, endSongId: endId, count: 6 }));
 out.path = path.sonicMatch.map((m) => m.entry.id);
 
+// A client's real start: home screen lists, genres, starring, a playlist, a play, the radio button,
+// a stream for mobile data and a small cover.
+out.albums = expectOk("getAlbumList2", await api.getAlbumList2({ type: "newest", size: 10 })).albumList2.album.length;
+out.randomSongs = expectOk("getRandomSongs", await api.getRandomSongs({ size: 3 })).randomSongs.song.length;
+out.genres = expectOk("getGenres", await api.getGenres()).genres.genre.map((g) => g.value + ":" + g.songCount);
+expectOk("star", await api.star({ id: songId }));
+out.starred = expectOk("getStarred2", await api.getStarred2()).starred2.song.map((s) => s.id);
+const made = expectOk("createPlaylist", await api.createPlaylist({ name: "from npm", songId: [songId, endId] }));
+out.playlistSongs = made.playlist.songCount;
+out.playlists = expectOk("getPlaylists", await api.getPlaylists()).playlists.playlist.map((p) => p.name);
+expectOk("scrobble", await api.scrobble({ id: songId }));
+out.playCount = expectOk("getSong after scrobble", await api.getSong({ id: songId })).song.playCount;
+const radio = expectOk("getSimilarSongs2", await api.getSimilarSongs2({ id: song.song.artistId, count: 3 }));
+out.radio = radio.similarSongs2.song.map((s) => s.id);
+const mobile = await api.stream({ id: songId, maxBitRate: 64, format: "mp3" });
+out.mobileType = mobile.headers.get("content-type");
+out.mobileBytes = (await mobile.arrayBuffer()).byteLength;
+out.coverArt = song.song.coverArt;
+const cover = await api.getCoverArt({ id: song.song.coverArt, size: 50 });
+out.coverType = cover.headers.get("content-type");
+out.coverBytes = (await cover.arrayBuffer()).byteLength;
+
 const wrong = new SubsonicAPI({ url: base, auth: { username, password: password + "x" } });
 const refused = await wrong.ping();
 out.wrongPassword = refused.status + ":" + (refused.error ? refused.error.code : "");

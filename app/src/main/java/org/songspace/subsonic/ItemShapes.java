@@ -18,10 +18,12 @@ import org.songspace.subsonic.model.Shapes;
  */
 final class ItemShapes {
     private final SubsonicCatalog catalog;
+    private final CoverArt covers;
     private final Marks.Snapshot marks;
 
-    ItemShapes(SubsonicCatalog catalog, Marks.Snapshot marks) {
+    ItemShapes(SubsonicCatalog catalog, CoverArt covers, Marks.Snapshot marks) {
         this.catalog = catalog;
+        this.covers = covers;
         this.marks = marks;
     }
 
@@ -40,7 +42,7 @@ final class ItemShapes {
         Marks.Play play = marks.play(t.id());
         return new Child(t.id(), album.id(), false, t.title() != null ? t.title() : t.id(), album.name(),
                 t.artist() != null ? t.artist() : SubsonicCatalog.UNKNOWN_ARTIST, tags.trackNumber(), tags.year(),
-                SubsonicCatalog.genreOf(t), null, t.sourceBytes(), AudioTypes.contentType(suffix), suffix,
+                SubsonicCatalog.genreOf(t), covers.idFor(album), t.sourceBytes(), AudioTypes.contentType(suffix), suffix,
                 (int) Math.round(t.durationSeconds()), catalog.relativePath(t), false, time(t.sourceModified()),
                 time(marks.starred(Marks.Kind.SONG, t.id())), marks.rating(Marks.Kind.SONG, t.id()),
                 play == null ? null : play.count(), play == null ? null : time(play.lastMillis()), album.id(),
@@ -63,7 +65,7 @@ final class ItemShapes {
                 last = Math.max(last, p.lastMillis());
             }
         }
-        return new AlbumID3(a.id(), a.name(), a.artist(), a.artistId(), null, a.songs().size(),
+        return new AlbumID3(a.id(), a.name(), a.artist(), a.artistId(), covers.idFor(a), a.songs().size(),
                 (int) Math.round(a.songs().stream().mapToDouble(IndexedTrack::durationSeconds).sum()),
                 plays == 0 ? null : plays, time(created(a)), time(marks.starred(Marks.Kind.ALBUM, a.id())), first.year(),
                 SubsonicCatalog.genreOf(a.songs().get(0)), last == 0 ? null : time(last), marks.rating(Marks.Kind.ALBUM, a.id()),
@@ -73,13 +75,14 @@ final class ItemShapes {
     /** An album as a folder-style {@code Child} (getAlbumList, getStarred). */
     Child albumAsChild(SubsonicCatalog.Album a) {
         return new Child(a.id(), a.artistId(), true, a.name(), a.name(), a.artist(), null,
-                a.songs().get(0).tags() == null ? null : a.songs().get(0).tags().year(), null, null, null, null, null,
+                a.songs().get(0).tags() == null ? null : a.songs().get(0).tags().year(), null, covers.idFor(a), null, null, null,
                 null, null, null, time(created(a)), time(marks.starred(Marks.Kind.ALBUM, a.id())),
                 marks.rating(Marks.Kind.ALBUM, a.id()), null, null, a.id(), a.artistId(), null, "album", null, null);
     }
 
     ArtistID3 artist(SubsonicCatalog.Artist a, boolean withAlbums) {
-        return new ArtistID3(a.id(), a.name(), null, a.albums().size(), time(marks.starred(Marks.Kind.ARTIST, a.id())),
+        boolean pictured = a.albums().stream().anyMatch(al -> covers.idFor(al) != null);
+        return new ArtistID3(a.id(), a.name(), pictured ? a.id() : null, a.albums().size(), time(marks.starred(Marks.Kind.ARTIST, a.id())),
                 withAlbums ? a.albums().stream().map(al -> album(al, false)).toList() : null);
     }
 

@@ -3,11 +3,9 @@ package org.songspace.subsonic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.songspace.audio.AudioFormatException;
-import org.songspace.audio.TagReader;
 import org.songspace.audio.Transcoder;
 import org.songspace.http.AudioTypes;
 import org.songspace.http.FileResponses;
@@ -80,16 +78,13 @@ final class MediaMethods {
         FileResponses.sendFile(c.ctx(), file, AudioTypes.contentType(SubsonicCatalog.suffix(track.path())));
     }
 
-    /** A song's embedded picture; for an album id, the first of its songs that has one. */
+    /** The picture of a song, album or artist, scaled to fit {@code size} when asked. */
     private void coverArt(Call c, String id) throws IOException {
-        List<IndexedTrack> candidates = id.startsWith("al-") ? library.catalog().album(id).songs() : List.of(library.catalog().song(id));
-        for (IndexedTrack t : candidates) {
-            Optional<TagReader.Picture> art = TagReader.embeddedArt(Path.of(t.path()));
-            if (art.isPresent()) {
-                FileResponses.sendBytes(c.ctx(), art.get().data(), art.get().mimeType());
-                return;
-            }
+        CoverArt.Picture picture = library.covers().picture(id).orElseThrow(() -> SubsonicException.notFound("Cover art of " + id));
+        int size = c.number("size", 0, CoverArt.MAX_SIZE);
+        if (size > 0) {
+            picture = library.covers().scaled(id, picture, size);
         }
-        throw SubsonicException.notFound("Cover art of " + id);
+        FileResponses.sendBytes(c.ctx(), picture.data(), picture.mimeType());
     }
 }

@@ -61,7 +61,10 @@ final class SonicMethods {
         int count = c.number("count", 50, Call.MAX_LIST);
         List<IndexedTrack> seeds;
         if (id.startsWith("ar-")) {
-            seeds = central(library.catalog().artist(id), MAX_SEEDS);
+            SubsonicCatalog.Artist artist = library.catalog().artist(id);
+            int songs = artist.albums().stream().mapToInt(a -> a.songs().size()).sum();
+            // Half the artist's songs at most, so that a mix of an artist's sound can still hold some of them.
+            seeds = central(artist, Math.min(MAX_SEEDS, Math.max(1, songs / 2)));
         } else if (id.startsWith("al-")) {
             SubsonicCatalog.Album album = library.catalog().album(id);
             seeds = central(library.catalog().artist(album.artistId()), Integer.MAX_VALUE).stream()

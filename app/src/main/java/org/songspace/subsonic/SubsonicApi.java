@@ -50,7 +50,9 @@ public final class SubsonicApi {
         this.failedLogins = failedLogins;
         this.serverVersion = serverVersion;
         SubsonicCatalog catalog = new SubsonicCatalog(service.tracks(), service.manifest().library());
-        this.library = new Library(service, catalog, new FolderTree(catalog), state, new ArtistMap(service, catalog));
+        CoverArt covers = new CoverArt(catalog, state.file().getParent().resolve("covers"));
+        this.library = new Library(service, catalog, new FolderTree(catalog), state, new ArtistMap(service, catalog), covers);
+        covers.warmUp();
         methods.put("ping", c -> { });
         methods.put("getLicense", c -> c.answer("license", Map.of("valid", true)));
         methods.put(OPEN_METHOD, c -> c.answer("openSubsonicExtensions", EXTENSIONS.entrySet().stream()
@@ -97,7 +99,7 @@ public final class SubsonicApi {
                 throw new SubsonicException(SubsonicException.NOT_FOUND, "Unknown or unsupported method: " + name);
             }
             Marks.Snapshot marks = user == null ? Marks.Snapshot.EMPTY : library.state().marks().of(user.name());
-            method.answer(new Call(ctx, params, user, new ItemShapes(library.catalog(), marks), envelope));
+            method.answer(new Call(ctx, params, user, new ItemShapes(library.catalog(), library.covers(), marks), envelope));
             if (!ctx.res().isCommitted() && ctx.result() == null && ctx.resultInputStream() == null) {
                 SubsonicResponses.send(ctx, first, envelope);
             }

@@ -244,11 +244,22 @@ class SubsonicApiTest {
                 song.toString()).redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), log);
+        // A second album without embedded art but with a cover image beside it, and a third with neither.
+        for (String album : List.of("Blue", "Bare")) {
+            Path folder = Files.createDirectories(library.resolve(album.toLowerCase(java.util.Locale.ROOT)));
+            Process q = new ProcessBuilder("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=330:duration=4",
+                    "-c:a", "libmp3lame", "-metadata", "album=" + album + " Album", "-metadata", "artist=" + album + " Band",
+                    "-metadata", "title=" + album + " Song", folder.resolve("song.mp3").toString()).redirectErrorStream(true).start();
+            String qlog = new String(q.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, q.waitFor(), qlog);
+        }
+        java.awt.image.BufferedImage blue = new java.awt.image.BufferedImage(64, 32, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        javax.imageio.ImageIO.write(blue, "png", library.resolve("blue").resolve("Cover.PNG").toFile());
         Path index = tmp.resolve("art-index");
         org.songspace.cli.CliRun indexed = org.songspace.cli.CliRun.of("index", built.model().toString(), library.toString(),
                 "--out", index.toString(), "-q");
         assertEquals(0, indexed.exitCode(), indexed.toString());
-        try (WebServer art = new WebServer(index, usersFile("art-users", "alice:s3cret pass\n"))) {
+        try (WebServer art = new WebServer(index, usersFile("art-users", "alice:s3cret pass\n"), null, tmp.resolve("art-state"))) {
             String at = "http://127.0.0.1:" + art.start("127.0.0.1", 0) + "/rest/";
             HttpResponse<byte[]> cover = HTTP.send(HttpRequest.newBuilder(URI.create(at + "getCoverArt?" + auth()
                     + "&id=with-cover")).build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -264,6 +275,26 @@ class SubsonicApiTest {
             HttpResponse<byte[]> albumCover = HTTP.send(HttpRequest.newBuilder(URI.create(at + "getCoverArt?" + auth()
                     + "&id=" + song2.get("albumId").asText())).build(), HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(cover.body().length, albumCover.body().length, "the album's cover is its song's");
+            assertEquals(song2.get("albumId").asText(), song2.get("coverArt").asText(), "songs with art say so");
+            HttpResponse<byte[]> small = HTTP.send(HttpRequest.newBuilder(URI.create(at + "getCoverArt?" + auth()
+                    + "&size=16&id=" + song2.get("albumId").asText())).build(), HttpResponse.BodyHandlers.ofByteArray());
+            java.awt.image.BufferedImage scaled = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(small.body()));
+            assertEquals(16, scaled.getWidth(), "getCoverArt size=16 scales the 64 x 64 picture");
+            assertEquals("image/jpeg", small.headers().firstValue("Content-Type").orElse(""));
+
+            JsonNode songs = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(at + "search3?" + auth()
+                    + "&f=json&query=song")).build(), HttpResponse.BodyHandlers.ofByteArray()).body())
+                    .get("subsonic-response").get("searchResult3").get("song");
+            for (JsonNode s : songs) {
+                String title = s.get("title").asText();
+                assertEquals(!title.equals("Bare Song"), s.has("coverArt"), title + ": " + s);
+                if (title.equals("Blue Song")) {
+                    HttpResponse<byte[]> png = HTTP.send(HttpRequest.newBuilder(URI.create(at + "getCoverArt?" + auth()
+                            + "&id=" + s.get("coverArt").asText())).build(), HttpResponse.BodyHandlers.ofByteArray());
+                    assertEquals("image/png", png.headers().firstValue("Content-Type").orElse(""), "the folder's Cover.PNG");
+                    assertEquals(64, javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.body())).getWidth());
+                }
+            }
         }
     }
 
