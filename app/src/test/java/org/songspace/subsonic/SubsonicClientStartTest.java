@@ -100,6 +100,30 @@ class SubsonicClientStartTest {
     }
 
     @Test
+    void xmlAnswersParseWithTheSpecsRootAndNamespace() throws Exception {
+        String albumId = erin.ok("getSong", "id", SONG).get("song").get("albumId").asText();
+        String artistId = erin.ok("getSong", "id", SONG).get("song").get("artistId").asText();
+        List<String[]> calls = List.of(new String[] {"getUser"}, new String[] {"getScanStatus"}, new String[] {"getGenres"},
+                new String[] {"getIndexes"}, new String[] {"getAlbumList2", "type", "newest"}, new String[] {"getAlbumList", "type", "random"},
+                new String[] {"getRandomSongs"}, new String[] {"getSongsByGenre", "genre", "rock"}, new String[] {"getStarred"},
+                new String[] {"getStarred2"}, new String[] {"getPlaylists"}, new String[] {"getNowPlaying"}, new String[] {"getBookmarks"},
+                new String[] {"getPlayQueue"}, new String[] {"tokenInfo"}, new String[] {"search2", "query", "rock"},
+                new String[] {"getSimilarSongs", "id", SONG}, new String[] {"getSimilarSongs2", "id", artistId},
+                new String[] {"getTopSongs", "artist", "rock band A"}, new String[] {"getArtistInfo2", "id", artistId},
+                new String[] {"getAlbumInfo2", "id", albumId}, new String[] {"getMusicDirectory", "id", albumId},
+                new String[] {"getPodcasts"}, new String[] {"getInternetRadioStations"});
+        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        for (String[] call : calls) {
+            byte[] xml = erin.raw(call[0], SubsonicClient.query(java.util.Arrays.copyOfRange(call, 1, call.length))).body();
+            org.w3c.dom.Element root = factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(xml)).getDocumentElement();
+            assertEquals("subsonic-response", root.getLocalName(), call[0]);
+            assertEquals("http://subsonic.org/restapi", root.getNamespaceURI(), call[0]);
+            assertEquals("ok", root.getAttribute("status"), call[0] + ": " + new String(xml, java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void foldersBrowseLikeTheFileLayout() throws Exception {
         JsonNode indexes = erin.ok("getIndexes").get("indexes");
         List<String> folders = new ArrayList<>();
