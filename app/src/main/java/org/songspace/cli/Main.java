@@ -15,7 +15,7 @@ import picocli.CommandLine;
         description = "Learn a semantic map of music: librosa-identical features, embeddings, similar songs.",
         subcommands = {DemoCommand.class, DemoDataCommand.class, DatasetCommand.class, FeaturesCommand.class,
                 TrainCommand.class, EmbedCommand.class, EvaluateCommand.class, CompareCommand.class, MapCommand.class, IndexCommand.class,
-                SimilarCommand.class, MixCommand.class, ExportCommand.class, ServeCommand.class, SyncCommand.class, BenchCommand.class,
+                SimilarCommand.class, MixCommand.class, ExportCommand.class, ServeCommand.class, SyncCommand.class, MpdCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 some input files failed (they are listed), 2 bad usage or a fatal error."})
 public final class Main implements Runnable {

@@ -1,0 +1,95 @@
+package org.songspace.companion;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.songspace.cli.CliRun;
+import org.songspace.cli.LibraryFixture;
+
+/**
+ * {@code songspace mpd --once} against a real MPD (Debian's mpd, installed by .ci/run) on a loopback port
+ * with the library as its music directory: a song plays, and the queue is topped up with songs like it.
+ */
+class MpdQueueTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theQueueIsToppedUpWithSongsLikeThePlayingOne() throws Exception {
+        assumeTrue(LibraryFixture.onPath("mpd"), "MPD is not installed (apt-get install mpd): skipping");
+        assumeTrue(LibraryFixture.hasFfmpeg(), "Debian's ffmpeg is not installed: the tagged library cannot be made");
+        TaggedMp3Library library = TaggedMp3Library.make(tmp);
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Path conf = tmp.resolve("mpd.conf");
+        Files.writeString(conf, "music_directory \"" + library.root() + "\"\ndb_file \"" + tmp.resolve("mpd.db") + "\"\n"
+                + "state_file \"" + tmp.resolve("mpd.state") + "\"\npid_file \"" + tmp.resolve("mpd.pid") + "\"\n"
+                + "log_file \"" + tmp.resolve("mpd.log") + "\"\nbind_to_address \"127.0.0.1\"\nport \"" + port + "\"\n"
+                + "audio_output {\n  type \"null\"\n  name \"null\"\n}\n");
+        Process mpd = new ProcessBuilder("mpd", "--no-daemon", conf.toString()).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("mpd.out").toFile()).start();
+        try {
+            MpdConnection client = connect(port);
+            client.command("update");
+            waitForDatabase(client);
+            client.command("add", "rock/rock.00000.mp3");
+            client.command("play");
+
+            CliRun run = CliRun.of("mpd", library.index().toString(), "--port", String.valueOf(port), "--ahead", "3", "--once");
+            assertEquals(0, run.exitCode(), run.toString());
+            List<String> queue = MpdConnection.values(client.command("playlistinfo"), "file");
+            assertEquals(4, queue.size(), run.out() + queue);
+            assertEquals("rock/rock.00000.mp3", queue.get(0));
+            assertEquals(4, new HashSet<>(queue).size(), "no song twice: " + queue);
+            assertTrue(run.out().contains("added 3"), run.out());
+
+            CliRun again = CliRun.of("mpd", library.index().toString(), "--port", String.valueOf(port), "--ahead", "3", "--once");
+            assertTrue(again.out().contains("added 0"), "the queue is full enough: " + again.out());
+            assertEquals(4, MpdConnection.values(client.command("playlistinfo"), "file").size());
+            client.close();
+
+            CliRun nobody = CliRun.of("mpd", library.index().toString(), "--port", "1", "--once");
+            assertEquals(2, nobody.exitCode());
+            assertFalse(nobody.err().contains("Exception"), "one line, no stack trace: " + nobody.err());
+            assertTrue(nobody.err().contains("no MPD at 127.0.0.1:1"), nobody.err());
+        } finally {
+            mpd.destroy();
+            mpd.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static MpdConnection connect(int port) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                return new MpdConnection("127.0.0.1", port);
+            } catch (java.io.IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private static void waitForDatabase(MpdConnection client) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (MpdConnection.value(client.command("status"), "updating_db") != null
+                || MpdConnection.values(client.command("listall"), "file").size() < 12) {
+            assertTrue(System.nanoTime() < deadline, "MPD did not scan the library");
+            Thread.sleep(200);
+        }
+    }
+}
