@@ -51,10 +51,11 @@ final class LibraryMatcher {
             TrackTags tags = t.tags() == null ? TrackTags.NONE : t.tags();
             add(byMusicBrainz, tags.musicBrainzRecordingId(), t);
             add(byIsrc, tags.isrc(), t);
-            String artist = t.artist() != null ? t.artist() : tags.groupingArtist();
-            String title = t.title() != null ? t.title() : tags.title();
-            if (artist != null && title != null) {
-                add(byArtistTitle, normal(artist) + "\u0000" + normal(title), t);
+            // The manifest's artist and title may differ from the tags' (a compilation's track artist): both count.
+            for (String artist : distinct(t.artist(), tags.artist(), tags.albumArtist())) {
+                for (String title : distinct(t.title(), tags.title())) {
+                    add(byArtistTitle, normal(artist) + "\u0000" + normal(title), t);
+                }
             }
         }
     }
@@ -139,8 +140,15 @@ final class LibraryMatcher {
 
     private static void add(Map<String, List<IndexedTrack>> map, String key, IndexedTrack t) {
         if (key != null && !key.isBlank()) {
-            map.computeIfAbsent(key.toLowerCase(Locale.ROOT), x -> new ArrayList<>()).add(t);
+            List<IndexedTrack> list = map.computeIfAbsent(key.toLowerCase(Locale.ROOT), x -> new ArrayList<>());
+            if (!list.contains(t)) {
+                list.add(t);
+            }
         }
+    }
+
+    private static List<String> distinct(String... values) {
+        return java.util.Arrays.stream(values).filter(v -> v != null && !v.isBlank()).distinct().toList();
     }
 
     private static IndexedTrack unique(List<IndexedTrack> candidates) {
