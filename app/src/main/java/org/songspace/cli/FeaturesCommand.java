@@ -52,6 +52,9 @@ final class FeaturesCommand implements Callable<Integer> {
         for (FeatureManifest.Failure f : result.failed()) {
             System.err.println("skipped " + f.source() + ": " + f.reason());
         }
+        for (FeatureManifest.Failure f : result.damaged()) {
+            System.err.println("damaged, analysed what decodes: " + f.source() + ": " + f.reason());
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "features: %d tracks in %s (%s) in %.1f s%n",
                 result.manifest().tracks().size(), out, result.summary(), seconds);

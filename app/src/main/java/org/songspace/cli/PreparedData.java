@@ -69,6 +69,9 @@ record PreparedData(Path source, Dataset dataset, FeatureStore store, Map<String
         for (FeatureManifest.Failure f : result.failed()) {
             System.err.println("skipped " + f.source() + ": " + f.reason());
         }
+        for (FeatureManifest.Failure f : result.damaged()) {
+            System.err.println("damaged, analysed what decodes: " + f.source() + ": " + f.reason());
+        }
         if (!quiet || !result.allSucceeded()) {
             System.err.println("library " + data + ": " + result.summary());
         }

@@ -41,6 +41,7 @@ class FeaturesCommandTest {
         Files.createFile(lib.resolve("jazz/empty.wav"));
         byte[] full = WavWriter.pcm16(tone(100, 22050, 1), 22050, 1);
         Files.write(lib.resolve("rock/cut.wav"), Arrays.copyOf(full, full.length / 2));
+        Files.write(lib.resolve("rock/mostly.wav"), Arrays.copyOf(full, full.length * 4 / 5));
         Files.writeString(lib.resolve("rock/cover.txt"), "ignored: not an audio extension");
         return lib;
     }
@@ -53,8 +54,9 @@ class FeaturesCommandTest {
         assertEquals(Main.SOME_FAILED, run.exitCode(), run.toString());
         assertTrue(run.err().contains("readme.wav: not a recognised audio format"), run.err());
         assertTrue(run.err().contains("empty.wav: empty file"), run.err());
-        assertTrue(run.err().contains("cut.wav: truncated WAV"), run.err());
-        assertTrue(run.out().contains("3 tracks"), run.out());
+        assertTrue(run.err().contains("cut.wav: truncated: ") && run.err().contains("(less than half)"), run.err());
+        assertTrue(run.err().contains("damaged, analysed what decodes: ") && run.err().contains("mostly.wav: "), run.err());
+        assertTrue(run.out().contains("4 tracks") && run.out().contains("4 analysed (1 damaged)"), run.out());
 
         Npy.FloatArray a = Npy.read(out.resolve("rock/a.npy"));
         assertArrayEquals(new int[] {128, 1 + 44100 / 512}, a.shape());
@@ -62,7 +64,8 @@ class FeaturesCommandTest {
         assertArrayEquals(new int[] {128, 1 + 22050 / 512}, c.shape(), "44.1 kHz input is resampled to 22050 Hz");
 
         FeatureManifest manifest = Json.read(out.resolve("features.json"), FeatureManifest.class);
-        assertEquals(List.of("jazz/c", "rock/a", "rock/b"), manifest.tracks().stream().map(FeatureManifest.Track::id).toList());
+        assertEquals(List.of("jazz/c", "rock/a", "rock/b", "rock/mostly"), manifest.tracks().stream().map(FeatureManifest.Track::id).toList());
+        assertTrue(manifest.tracks().get(3).damage().contains("s decoded of"), "features.json keeps the mark");
         assertEquals(3, manifest.failed().size());
         assertEquals(44100, manifest.tracks().get(0).sourceRate());
         assertEquals(1.0, manifest.tracks().get(0).durationSeconds(), 1e-9);
@@ -77,16 +80,16 @@ class FeaturesCommandTest {
         Path out = tmp.resolve("features");
         CliRun.of("features", lib.toString(), "--out", out.toString(), "-q");
         CliRun again = CliRun.of("features", lib.toString(), "--out", out.toString(), "-q");
-        assertTrue(again.out().contains("0 analysed, 3 cached"), again.out());
+        assertTrue(again.out().contains("0 analysed, 4 cached"), again.out());
 
         WavWriter.write(lib.resolve("rock/a.wav"), tone(250, 22050, 3), 22050, 1);
         Files.setLastModifiedTime(lib.resolve("rock/a.wav"), FileTime.fromMillis(System.currentTimeMillis() + 5000));
         CliRun changed = CliRun.of("features", lib.toString(), "--out", out.toString(), "-q");
-        assertTrue(changed.out().contains("1 analysed, 2 cached"), changed.out());
+        assertTrue(changed.out().contains("1 analysed, 3 cached"), changed.out());
         assertEquals(1 + 3 * 22050 / 512, Npy.read(out.resolve("rock/a.npy")).cols());
 
         CliRun otherConfig = CliRun.of("features", lib.toString(), "--out", out.toString(), "-q", "--n-mels", "64");
-        assertTrue(otherConfig.out().contains("3 analysed, 0 cached"), "a different config reuses nothing: " + otherConfig.out());
+        assertTrue(otherConfig.out().contains("4 analysed (1 damaged), 0 cached"), "a different config reuses nothing: " + otherConfig.out());
         assertEquals(64, Npy.read(out.resolve("rock/b.npy")).rows());
     }
 

@@ -42,14 +42,16 @@ final class AuDecoder implements AudioDecoder {
         };
         long available = d.length - offset;
         long length = size == 0xffffffffL ? available : size;
+        String damage = null;
         if (length > available) {
-            throw new AudioFormatException("truncated AU: header declares " + length
-                    + " data bytes but the file holds " + available);
+            double bytesPerSecond = (double) rate * encoding.bytesPerSample * channels;
+            damage = Damage.truncation(available / bytesPerSecond, length / bytesPerSecond, 0);
+            length = available;
         }
         int frames = (int) (length / ((long) encoding.bytesPerSample * channels));
         if (frames == 0) {
             throw new AudioFormatException("AU holds no samples");
         }
-        return AudioClip.decoded(encoding.toMono(d, (int) offset, frames, channels, true), rate, channels);
+        return AudioClip.decoded(encoding.toMono(d, (int) offset, frames, channels, true), rate, channels).withDamage(damage);
     }
 }

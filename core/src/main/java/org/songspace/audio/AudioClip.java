@@ -7,8 +7,10 @@ package org.songspace.audio;
  * @param sampleRate     rate of {@code samples} in Hz
  * @param sourceRate     rate of the file before any resampling
  * @param sourceChannels channel count of the file
+ * @param damage         what was wrong with the file yet decoded around (bad frames skipped, seconds decoded of
+ *                       seconds declared), or null for an intact file
  */
-public record AudioClip(float[] samples, int sampleRate, int sourceRate, int sourceChannels) {
+public record AudioClip(float[] samples, int sampleRate, int sourceRate, int sourceChannels, String damage) {
 
     public AudioClip {
         if (sampleRate <= 0) {
@@ -18,7 +20,15 @@ public record AudioClip(float[] samples, int sampleRate, int sourceRate, int sou
 
     /** A clip straight from a decoder: its rate is the source rate. */
     public static AudioClip decoded(float[] samples, int sampleRate, int channels) {
-        return new AudioClip(samples, sampleRate, sampleRate, channels);
+        return new AudioClip(samples, sampleRate, sampleRate, channels, null);
+    }
+
+    /** The same clip marked damaged ({@code what} joins any damage already noted). */
+    public AudioClip withDamage(String what) {
+        if (what == null) {
+            return this;
+        }
+        return new AudioClip(samples, sampleRate, sourceRate, sourceChannels, damage == null ? what : damage + "; " + what);
     }
 
     public double durationSeconds() {
@@ -27,6 +37,6 @@ public record AudioClip(float[] samples, int sampleRate, int sourceRate, int sou
 
     /** The same clip with other samples at another rate (the source description is kept). */
     public AudioClip withSamples(float[] newSamples, int newRate) {
-        return new AudioClip(newSamples, newRate, sourceRate, sourceChannels);
+        return new AudioClip(newSamples, newRate, sourceRate, sourceChannels, damage);
     }
 }

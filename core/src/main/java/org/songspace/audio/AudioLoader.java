@@ -152,7 +152,7 @@ public final class AudioLoader {
             int count = (int) Math.min(x.length - from, Math.round(w.length() * clip.sampleRate()));
             sink.append(x, from, count);
         }
-        return new AudioClip(sink.toArray(), clip.sampleRate(), clip.sourceRate(), clip.sourceChannels());
+        return new AudioClip(sink.toArray(), clip.sampleRate(), clip.sourceRate(), clip.sourceChannels(), clip.damage());
     }
 
     /** Decodes an excerpt and resamples it to {@code targetRate}. */

@@ -56,16 +56,23 @@ public final class FfmpegDecoder {
             List<Excerpt.Window> windows = excerpt.windowsFor(duration);
             long budget = (long) (maxSeconds * decode.rate);
             SampleSink sink = new SampleSink(initialCapacity(duration, excerpt, decode.rate, budget));
+            double wanted = 0;
             for (Excerpt.Window w : windows) {
+                int before = sink.size();
                 decode.read(w, sink, budget, deadline, maxSeconds);
+                wanted += Double.isInfinite(w.length()) ? (sink.size() - before) / (double) decode.rate : w.length();
             }
             if (sink.size() == 0) {
                 throw new AudioFormatException("no audio could be decoded (truncated or corrupt)");
             }
-            if (windows.size() == 1 && windows.get(0).start() == 0) {
-                decode.checkComplete(sink.size());
+            String damage;
+            if (windows.size() == 1 && windows.get(0).start() == 0 && Double.isInfinite(windows.get(0).length())) {
+                damage = decode.checkComplete(sink.size());
+            } else {
+                // An excerpt of a cut-off file: its windows past the end give less, the rule is the same.
+                damage = Damage.truncation(sink.size() / (double) decode.rate, wanted, 0.05 * wanted);
             }
-            return AudioClip.decoded(sink.toArray(), decode.rate, decode.channels);
+            return AudioClip.decoded(sink.toArray(), decode.rate, decode.channels).withDamage(decode.damage()).withDamage(damage);
         }
     }
 

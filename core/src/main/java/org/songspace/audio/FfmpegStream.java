@@ -61,6 +61,14 @@ final class FfmpegStream implements AutoCloseable {
     final int channels;
     private final MonoMixer mixer = new MonoMixer();
     private boolean eof;
+    /** Damage decoded around: packets and frames the decoder refused, frames at another rate dropped. */
+    private int badPackets;
+    private int badFrames;
+    private int otherRateFrames;
+    private String readError;
+    /** Decoder errors in a row after which a file is taken to hold no more audio (it cannot loop). */
+    private static final int MAX_ERRORS_IN_A_ROW = 1000;
+    private int errorsInARow;
 
     private FfmpegStream(AVFormatContext format, AVCodecContext codec, int stream, double timeBase) {
         this.format = format;
@@ -114,14 +122,32 @@ final class FfmpegStream implements AutoCloseable {
         }
     }
 
-    /** A whole decode that ends well before the duration the header states (not guessed from the bitrate). */
-    void checkComplete(int decoded) throws AudioFormatException {
+    /**
+     * After a whole decode: the damage note when it ends well before the duration the header states (not
+     * guessed from the bitrate) but at least half decoded, null when complete; refused below half.
+     */
+    String checkComplete(int decoded) throws AudioFormatException {
         double declared = durationSeconds();
         double got = decoded / (double) rate;
-        if (format.duration_estimation_method() != AVFMT_DURATION_FROM_BITRATE && declared > got + Math.max(1.0, 0.02 * declared)) {
-            throw new AudioFormatException(String.format(Locale.ROOT,
-                    "truncated: %.1f s of audio where the file declares %.1f s", got, declared));
+        if (format.duration_estimation_method() == AVFMT_DURATION_FROM_BITRATE) {
+            return null;
         }
+        return Damage.truncation(got, declared, Math.max(1.0, 0.02 * declared));
+    }
+
+    /** What was decoded around so far, or null. */
+    String damage() {
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        if (badPackets + badFrames > 0) {
+            notes.add((badPackets + badFrames) + " bad frames skipped");
+        }
+        if (otherRateFrames > 0) {
+            notes.add(otherRateFrames + " frames at another sample rate dropped");
+        }
+        if (readError != null) {
+            notes.add("reading stopped early (" + readError + ")");
+        }
+        return notes.isEmpty() ? null : String.join(", ", notes);
     }
 
     double durationSeconds() {
@@ -139,7 +165,9 @@ final class FfmpegStream implements AutoCloseable {
         if (seeked) {
             long target = (long) (Math.max(0, window.start() - PRE_ROLL_SECONDS) / timeBase) + startTime;
             if (av_seek_frame(format, stream, target, AVSEEK_FLAG_BACKWARD) < 0) {
-                throw new AudioFormatException("cannot seek to " + Math.round(window.start()) + " s");
+                // Past a cut-off end: this window gives nothing, and the excerpt's rule decides.
+                readError = "cannot seek to " + Math.round(window.start()) + " s";
+                return;
             }
             avcodec_flush_buffers(codec);
             eof = false;
@@ -157,7 +185,9 @@ final class FfmpegStream implements AutoCloseable {
             }
             int n = frame.nb_samples();
             if (frame.sample_rate() != rate) {
-                throw new AudioFormatException("the sample rate changes inside the file");
+                // A damaged header announcing another rate: its frame is dropped, not resampled into the song.
+                otherRateFrames++;
+                continue;
             }
             int from = 0;
             if (seeked) {
@@ -187,13 +217,19 @@ final class FfmpegStream implements AutoCloseable {
         while (true) {
             int ret = avcodec_receive_frame(codec, frame);
             if (ret >= 0) {
+                errorsInARow = 0;
                 return true;
             }
             if (ret == AVERROR_EOF()) {
                 return false;
             }
             if (ret != AVERROR_EAGAIN()) {
-                throw new AudioFormatException("corrupt audio (" + FfmpegLibraries.error(ret) + ")");
+                // A frame the decoder could not make (bad CRC, broken bitstream): skipped, as FFmpeg's CLI does.
+                badFrames++;
+                if (++errorsInARow > MAX_ERRORS_IN_A_ROW) {
+                    return false;
+                }
+                continue;
             }
             if (eof) {
                 return false;
@@ -206,6 +242,9 @@ final class FfmpegStream implements AutoCloseable {
         while (true) {
             int ret = av_read_frame(format, packet);
             if (ret < 0) {
+                if (ret != AVERROR_EOF) {
+                    readError = FfmpegLibraries.error(ret);
+                }
                 eof = true;
                 avcodec_send_packet(codec, null); // drain the decoder
                 return;
@@ -216,8 +255,12 @@ final class FfmpegStream implements AutoCloseable {
                 }
                 int sent = avcodec_send_packet(codec, packet);
                 // A damaged packet inside a long file costs a few ms of audio, not the track.
-                if (sent < 0 && sent != AVERROR_EAGAIN() && sent != AVERROR_INVALIDDATA) {
-                    throw new AudioFormatException("corrupt audio (" + FfmpegLibraries.error(sent) + ")");
+                if (sent < 0 && sent != AVERROR_EAGAIN()) {
+                    badPackets++;
+                    if (++errorsInARow > MAX_ERRORS_IN_A_ROW) {
+                        eof = true;
+                        avcodec_send_packet(codec, null);
+                    }
                 }
                 return;
             } finally {

@@ -64,11 +64,14 @@ final class WavDecoder implements AudioDecoder {
                 }
                 // 0 and 0xFFFFFFFF mean "unknown length" in streamed WAVs: read to the end.
                 long declared = (size == 0 || size == 0xffffffffL) ? available : size;
+                String damage = null;
                 if (declared > available) {
-                    throw new AudioFormatException("truncated WAV: data chunk declares " + declared
-                            + " bytes but the file holds " + available);
+                    // A cut-off copy: its first part is audio like any other.
+                    double bytesPerSecond = Math.max(1.0, (double) rate * (blockAlign > 0 ? blockAlign : channels * Math.max(1, bits / 8)));
+                    damage = Damage.truncation(available / bytesPerSecond, declared / bytesPerSecond, 0);
+                    declared = available;
                 }
-                return samples(d, (int) body, declared, formatTag, channels, rate, bits, blockAlign);
+                return samples(d, (int) body, declared, formatTag, channels, rate, bits, blockAlign).withDamage(damage);
             }
             pos = body + size + (size & 1);
         }

@@ -42,14 +42,15 @@ public final class FeatureJob {
      * computed tracks' time went (summed over threads).
      */
     public record Result(FeatureManifest manifest, int computed, int cached, List<FeatureManifest.Failure> failed,
-                         int notAudio, StageClock stages) {
+                         int notAudio, StageClock stages, List<FeatureManifest.Failure> damaged) {
         public boolean allSucceeded() {
             return failed.isEmpty();
         }
 
-        /** "12 analysed, 3 cached, 1 failed, 4 not audio". */
+        /** "12 analysed (1 damaged), 3 cached, 1 failed, 4 not audio". */
         public String summary() {
-            return computed + " analysed, " + cached + " cached, " + failed.size() + " failed, " + notAudio + " not audio";
+            return computed + " analysed" + (damaged.isEmpty() ? "" : " (" + damaged.size() + " damaged)") + ", " + cached
+                    + " cached, " + failed.size() + " failed, " + notAudio + " not audio";
         }
     }
 
@@ -150,7 +151,14 @@ public final class FeatureJob {
         Parallel.run(threads, tasks);
         FeatureManifest manifest = saver.save();
         int failedHere = manifest.failed().size() - skipped.size();
-        return new Result(manifest, todo.size() - failedHere, cached, manifest.failed(), unread.notAudio(), stages);
+        List<FeatureManifest.Failure> damaged = new ArrayList<>();
+        for (int i : todo) {
+            FeatureManifest.Track t = done.get(i);
+            if (t != null && t.damage() != null) {
+                damaged.add(new FeatureManifest.Failure(t.source(), t.damage()));
+            }
+        }
+        return new Result(manifest, todo.size() - failedHere, cached, manifest.failed(), unread.notAudio(), stages, damaged);
     }
 
     private FeatureManifest.Track compute(Path source, String id, Path outDir, StageClock stages) throws IOException {
@@ -164,7 +172,7 @@ public final class FeatureJob {
             stages.addAll(clock);
         }
         return new FeatureManifest.Track(id, source.toAbsolutePath().normalize().toString(), npy, bytes, modified,
-                a.logMel().frames(), a.seconds(), a.sourceRate(), a.sourceChannels(), a.tags());
+                a.logMel().frames(), a.seconds(), a.sourceRate(), a.sourceChannels(), a.tags(), a.damage());
     }
 
     /** Why a file could not be analysed, in a few words for a person. */

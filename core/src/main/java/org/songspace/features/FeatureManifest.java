@@ -40,13 +40,20 @@ public record FeatureManifest(int format, FeatureConfig config, Excerpt excerpt,
      * @param sourceRate     sample rate of the file
      * @param sourceChannels channels of the file
      * @param tags           the file's tags (null when read before tags were)
+     * @param damage         what was wrong with the file yet decoded around, or null for an intact file
      */
     public record Track(String id, String source, String npy, long sourceBytes, long sourceModified, int frames,
-                        double durationSeconds, int sourceRate, int sourceChannels, TrackTags tags) {
+                        double durationSeconds, int sourceRate, int sourceChannels, TrackTags tags, String damage) {
+
+        /** An intact track. */
+        public Track(String id, String source, String npy, long sourceBytes, long sourceModified, int frames,
+                     double durationSeconds, int sourceRate, int sourceChannels, TrackTags tags) {
+            this(id, source, npy, sourceBytes, sourceModified, frames, durationSeconds, sourceRate, sourceChannels, tags, null);
+        }
 
         public Track withTags(TrackTags newTags) {
             return new Track(id, source, npy, sourceBytes, sourceModified, frames, durationSeconds, sourceRate,
-                    sourceChannels, newTags);
+                    sourceChannels, newTags, damage);
         }
 
         /** The length of the whole file: from its header when known, else the analysed audio's. */

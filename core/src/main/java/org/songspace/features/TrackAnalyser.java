@@ -13,8 +13,9 @@ import org.songspace.audio.TrackTags;
  * excerpt decoded and turned into log-mel dB, and the file's tags. Thread-safe.
  */
 public final class TrackAnalyser {
-    /** One file analysed: its log-mel, its tags, and what the decoder saw. */
-    public record Analysis(MelSpectrogram logMel, TrackTags tags, double seconds, int sourceRate, int sourceChannels) {
+    /** One file analysed: its log-mel, its tags, what the decoder saw, and its damage (null: intact). */
+    public record Analysis(MelSpectrogram logMel, TrackTags tags, double seconds, int sourceRate, int sourceChannels,
+                           String damage) {
     }
 
     private final LogMelExtractor extractor;
@@ -43,6 +44,6 @@ public final class TrackAnalyser {
         TrackTags tags = TagReader.read(source);
         clock.add(StageClock.Stage.TAGS, System.nanoTime() - t2);
         return new Analysis(db, tags, clip.samples().length / (double) clip.sampleRate(), clip.sourceRate(),
-                clip.sourceChannels());
+                clip.sourceChannels(), clip.damage());
     }
 }
