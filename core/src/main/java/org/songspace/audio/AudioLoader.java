@@ -70,8 +70,10 @@ public final class AudioLoader {
             }
             if (FfmpegDecoder.available()) {
                 if (Samples.startsWith(head, 0, "OggS") && !OggPages.endsWithEndOfStream(path)) {
-                    // FFmpeg decodes a cut Ogg file up to the cut without a word.
-                    throw new AudioFormatException("truncated Ogg stream (its last page is not marked end-of-stream)");
+                    // FFmpeg decodes a cut Ogg file up to the cut without a word, and Ogg declares no length to
+                    // compare with: what is there is kept, and said to be cut off.
+                    AudioClip clip = FFMPEG.decode(path, excerpt);
+                    return clip.withDamage("cut off (the last Ogg page is not marked end-of-stream)");
                 }
                 return FFMPEG.decode(path, excerpt);
             }

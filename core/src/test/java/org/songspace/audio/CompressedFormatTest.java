@@ -90,7 +90,13 @@ class CompressedFormatTest {
 
         byte[] bytes = Files.readAllBytes(ogg);
         Path cut = Files.write(dir.resolve("cut.ogg"), Arrays.copyOf(bytes, bytes.length * 2 / 3));
-        DecoderTest.assertMessage(cut, "truncated Ogg");
+        if (FfmpegDecoder.available()) {
+            // What is there is kept and marked: Ogg declares no length to hold the rest against.
+            AudioClip kept = AudioLoader.decode(cut);
+            assertTrue(kept.damage() != null && kept.damage().contains("cut off"), String.valueOf(kept.damage()));
+        } else {
+            DecoderTest.assertMessage(cut, "truncated Ogg");
+        }
     }
 
     /**
