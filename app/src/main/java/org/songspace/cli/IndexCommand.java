@@ -171,6 +171,6 @@ final class IndexCommand implements Callable<Integer> {
         String path = Path.of(f.source()).toAbsolutePath().normalize().toString();
         return new IndexedTrack(id, path, prepared.labels().get(id), prepared.artists().get(id),
                 prepared.albums().get(id), prepared.titles().get(id), f.tags(), f.fileDurationSeconds(), f.sourceBytes(),
-                f.sourceModified(), null);
+                f.sourceModified(), null, f.damage());
     }
 }

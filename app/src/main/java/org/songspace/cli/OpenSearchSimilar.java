@@ -52,7 +52,7 @@ final class OpenSearchSimilar {
         List<Match> matches = index.knn(Vectors.normalise(vector.clone()), k, seedId == null ? Set.of() : Set.of(seedId))
                 .stream().map(h -> {
                     OpenSearchIndex.Document d = h.document();
-                    return new Match(d.id(), d.title(), h.similarity(), d.label(), d.artist(), d.album(), d.path(), d.tags(), null);
+                    return new Match(d.id(), d.title(), h.similarity(), d.label(), d.artist(), d.album(), d.path(), d.tags(), null, null);
                 }).toList();
         SimilarCommand.print(new SimilarCommand.Answer(query, model, "opensearch k-NN, lucene hnsw", seedId, matches),
                 seedDescription, index.count(), json);

@@ -47,7 +47,7 @@ final class ItemShapes {
                 time(marks.starred(Marks.Kind.SONG, t.id())), marks.rating(Marks.Kind.SONG, t.id()),
                 play == null ? null : play.count(), play == null ? null : time(play.lastMillis()), album.id(),
                 album.artistId(), "music", "song", tags.musicBrainzRecordingId(),
-                tags.isrc() == null ? null : List.of(tags.isrc()));
+                tags.isrc() == null ? null : List.of(tags.isrc()), t.damage());
     }
 
     List<Child> children(List<IndexedTrack> songs) {
@@ -77,7 +77,7 @@ final class ItemShapes {
         return new Child(a.id(), a.artistId(), true, a.name(), a.name(), a.artist(), null,
                 a.songs().get(0).tags() == null ? null : a.songs().get(0).tags().year(), null, covers.idFor(a), null, null, null,
                 null, null, null, time(created(a)), time(marks.starred(Marks.Kind.ALBUM, a.id())),
-                marks.rating(Marks.Kind.ALBUM, a.id()), null, null, a.id(), a.artistId(), null, "album", null, null);
+                marks.rating(Marks.Kind.ALBUM, a.id()), null, null, a.id(), a.artistId(), null, "album", null, null, null);
     }
 
     ArtistID3 artist(SubsonicCatalog.Artist a, boolean withAlbums) {

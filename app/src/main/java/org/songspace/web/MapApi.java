@@ -35,7 +35,9 @@ final class MapApi {
     private final SimilarityService service;
 
     /** A track as the map draws it. */
-    record MapTrack(String id, String title, String label, String artist, String album, double duration, float x, float y) {
+    /** {@code damage}: what was wrong with the file when it was analysed (null: intact). */
+    record MapTrack(String id, String title, String label, String artist, String album, double duration, float x, float y,
+                    String damage) {
     }
 
     /** {@code user}: who is logged in (null when the server runs without --users). */
@@ -71,7 +73,7 @@ final class MapApi {
     private void tracks(Context ctx) {
         List<MapTrack> list = service.tracks().stream().map(t -> {
             float[] xy = service.position(t.id()).orElse(new float[] {0, 0});
-            return new MapTrack(t.id(), t.title(), t.label(), t.artist(), t.album(), t.durationSeconds(), xy[0], xy[1]);
+            return new MapTrack(t.id(), t.title(), t.label(), t.artist(), t.album(), t.durationSeconds(), xy[0], xy[1], t.damage());
         }).toList();
         List<String> labels = service.tracks().stream().map(IndexedTrack::label).filter(l -> l != null).distinct().sorted()
                 .toList();

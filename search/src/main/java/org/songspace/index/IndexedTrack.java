@@ -15,9 +15,17 @@ import org.songspace.audio.TrackTags;
  * @param sourceBytes    size of the audio file when it was embedded
  * @param sourceModified its modification time in ms
  * @param vector         the embedding, or null in listings that do not need it
+ * @param damage         what was wrong with the file yet decoded around when it was analysed, or null
  */
 public record IndexedTrack(String id, String path, String label, String artist, String album, String title,
-                           TrackTags tags, double durationSeconds, long sourceBytes, long sourceModified, float[] vector) {
+                           TrackTags tags, double durationSeconds, long sourceBytes, long sourceModified, float[] vector,
+                           String damage) {
+
+    /** An intact track. */
+    public IndexedTrack(String id, String path, String label, String artist, String album, String title, TrackTags tags,
+                        double durationSeconds, long sourceBytes, long sourceModified, float[] vector) {
+        this(id, path, label, artist, album, title, tags, durationSeconds, sourceBytes, sourceModified, vector, null);
+    }
 
     /** A track whose file tags were not read. */
     public IndexedTrack(String id, String path, String label, String artist, String album, String title,
@@ -33,7 +41,8 @@ public record IndexedTrack(String id, String path, String label, String artist, 
 
     /** The same track with another vector (null for listings). */
     public IndexedTrack withVector(float[] v) {
-        return new IndexedTrack(id, path, label, artist, album, title, tags, durationSeconds, sourceBytes, sourceModified, v);
+        return new IndexedTrack(id, path, label, artist, album, title, tags, durationSeconds, sourceBytes, sourceModified, v,
+                damage);
     }
 
     /** Whether the file on disk still has the size and modification time it had when embedded. */

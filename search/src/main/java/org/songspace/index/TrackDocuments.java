@@ -30,6 +30,7 @@ final class TrackDocuments {
     private static final String DURATION = "duration";
     private static final String BYTES = "bytes";
     private static final String MODIFIED = "modified";
+    private static final String DAMAGE = "damage";
 
     private TrackDocuments() {
     }
@@ -58,6 +59,9 @@ final class TrackDocuments {
         d.add(new StoredField(DURATION, t.durationSeconds()));
         d.add(new StoredField(BYTES, t.sourceBytes()));
         d.add(new StoredField(MODIFIED, t.sourceModified()));
+        if (t.damage() != null) {
+            d.add(new StoredField(DAMAGE, t.damage()));
+        }
         d.add(new KnnFloatVectorField(VECTOR, space.key(t.vector()), VectorSimilarityFunction.COSINE));
         if (space.reranks()) {
             d.add(new StoredField(RAW_VECTOR, toBytes(t.vector())));
@@ -91,7 +95,8 @@ final class TrackDocuments {
         return new IndexedTrack(d.get(ID), d.get(PATH), blankToNull(d.get(LABEL)), blankToNull(d.get(ARTIST)),
                 blankToNull(d.get(ALBUM)), blankToNull(d.get(TITLE)),
                 tags == null ? null : Json.mapper().readValue(tags, TrackTags.class), d.getField(DURATION).numericValue().doubleValue(),
-                d.getField(BYTES).numericValue().longValue(), d.getField(MODIFIED).numericValue().longValue(), null);
+                d.getField(BYTES).numericValue().longValue(), d.getField(MODIFIED).numericValue().longValue(), null,
+                d.get(DAMAGE));
     }
 
     private static final java.util.regex.Pattern MBID_PATTERN =
