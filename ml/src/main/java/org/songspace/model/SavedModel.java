@@ -42,11 +42,16 @@ public record SavedModel(int format, String id, EncoderSpec spec, FeatureConfig 
     public record SplitRecord(String method, List<String> train, List<String> valid, List<String> test) {
     }
 
-    /** The options a model was trained with (a plain copy of the trainer's options for the record). */
+    /**
+     * The options a model was trained with (a plain copy of every trainer option, for the record; models
+     * written before 2026-12-02 lack the last three, read as 0). {@code stepsPerEpoch} 0: one pass over the
+     * training data an epoch.
+     */
     public record TrainingSettings(int epochs, int labelsPerBatch, int segmentsPerLabel, double learningRate,
                                    double finalLearningRate, double margin, String mining, int patience, long seed,
                                    boolean augment, int kNeighbours, String device, String normalisation,
-                                   String keep, String objective, double temperature) {
+                                   String keep, String objective, double temperature, int stepsPerEpoch,
+                                   int maxTracksInMemory, int embeddingDim) {
     }
 
     public SavedModel withProgress(List<EpochRecord> newHistory, int newBestEpoch) {

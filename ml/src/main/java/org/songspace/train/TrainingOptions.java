@@ -121,7 +121,7 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
         return new SavedModel.TrainingSettings(epochs, labelsPerBatch, segmentsPerLabel, learningRate, finalLearningRate,
                 margin, mining.name().toLowerCase(Locale.ROOT), patience, seed, augment, kNeighbours, device.id(),
                 normalisation.name().toLowerCase(Locale.ROOT), keep.name().toLowerCase(Locale.ROOT),
-                objective.name().toLowerCase(Locale.ROOT), temperature);
+                objective.name().toLowerCase(Locale.ROOT), temperature, stepsPerEpoch, maxTracksInMemory, embeddingDim);
     }
 
     /** Options with the defaults above; {@link #build()} validates them. */
