@@ -36,13 +36,24 @@ final class ComparisonOptions {
     @Option(names = "--projection", defaultValue = "umap", description = "umap or pca (default: ${DEFAULT-VALUE}).")
     Projection.Method projection;
 
+    @Option(names = "--train-on", defaultValue = "label",
+            description = "What triplet and crnn learn from: label (the genres), or the files' own tags with no label typed "
+                    + "by anyone: artist, album (default: ${DEFAULT-VALUE}). Scoring always uses the labels.")
+    String trainOn;
+
     Comparison.Options toOptions(int quickSteps) {
         TrainingOptions.Builder builder = training.toBuilder();
         if (quickSteps > 0) {
             builder.stepsPerEpoch(quickSteps);
         }
         TrainingOptions trainingOptions = builder.build();
+        Comparison.TrainOn on;
+        try {
+            on = Comparison.TrainOn.valueOf(trainOn.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new org.songspace.io.UserError("--train-on must be label, artist or album, got " + trainOn);
+        }
         return new Comparison.Options(List.copyOf(models), trainingOptions, 0.15, 0.2, k, Knn.Metric.COSINE, folds, projection, retrainFolds,
-                mutualProximity);
+                mutualProximity, on);
     }
 }

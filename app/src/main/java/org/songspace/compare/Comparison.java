@@ -50,13 +50,21 @@ public final class Comparison {
      */
     public record Options(List<EncoderType> models, TrainingOptions training, double validShare, double testShare,
                           int k, Knn.Metric metric, int folds, Projection.Method projection, int retrainFolds,
-                          boolean mutualProximity) {
+                          boolean mutualProximity, TrainOn trainOn) {
     }
+
+    /**
+     * What the label-using encoders learn from: the labels (genres), or what the files' tags say - the
+     * artist, or the album - with no label typed by anyone; a track without that tag is its own group (its
+     * crops are its positives). Scoring always uses the labels.
+     */
+    public enum TrainOn { LABEL, ARTIST, ALBUM }
 
     private final Dataset dataset;
     private final FeatureStore store;
     private final Map<String, String> labels;
     private final Map<String, String> artists;
+    private final Map<String, String> trainingLabels;
     private final Options options;
     private final Consumer<String> log;
 
@@ -67,6 +75,7 @@ public final class Comparison {
         this.log = log;
         this.labels = dataset.labelsById();
         this.artists = dataset.artistsById();
+        this.trainingLabels = trainingLabels(dataset, options.trainOn());
     }
 
     /** {@code metrics.json}: the exact configuration and every compared model's figures. */
@@ -111,12 +120,14 @@ public final class Comparison {
             log.accept("training " + type.id() + " ...");
             Path modelDir = out.resolve("models").resolve(type.id());
             long t0 = System.nanoTime();
-            SavedModel model = new EncoderTrainer(new TrainingRequest(store, split, labels, type, options.training(),
+            SavedModel model = new EncoderTrainer(new TrainingRequest(store, split, trainingLabels, type, options.training(),
                     modelDir, false, dataset.root().toString()), listener).run();
             double seconds = (System.nanoTime() - t0) / 1e9;
             EmbeddingSet set = embed(modelDir, ids);
             set.write(out.resolve("embeddings").resolve(type.id() + ".npy"));
-            ReportWriter.Row row = evaluate(type.id(), "learned (" + describe(type) + ")", set, evaluationSplit, seconds,
+            String name = options.trainOn() == TrainOn.LABEL || !type.usesLabels() ? type.id()
+                    : type.id() + "-" + options.trainOn().name().toLowerCase(Locale.ROOT) + "-tags";
+            ReportWriter.Row row = evaluate(name, "learned (" + describe(type) + ")", set, evaluationSplit, seconds,
                     model.bestEpoch(), out);
             if (options.retrainFolds() >= 2) {
                 row = crossValidated(row, type, out, listener);
@@ -148,6 +159,20 @@ public final class Comparison {
      * Trains {@code type} once per fold (early stopping on a slice of the fold's training tracks) and
      * classifies the fold's held-out tracks with the fold's training tracks as reference.
      */
+    private static Map<String, String> trainingLabels(Dataset dataset, TrainOn trainOn) {
+        if (trainOn == TrainOn.LABEL) {
+            return dataset.labelsById();
+        }
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (org.songspace.dataset.Track t : dataset.tracks()) {
+            String artist = t.artist();
+            String group = artist == null ? "track:" + t.id()
+                    : trainOn == TrainOn.ARTIST || t.album() == null ? "artist:" + artist : "album:" + artist + "\u0000" + t.album();
+            out.put(t.id(), group);
+        }
+        return out;
+    }
+
     private ReportWriter.Row crossValidated(ReportWriter.Row row, EncoderType type, Path out, TrainingListener listener)
             throws IOException {
         long seed = options.training().seed();
@@ -161,7 +186,7 @@ public final class Comparison {
             log.accept("  " + type.id() + " fold " + (fold.index() + 1) + "/" + folds.size() + ": training on "
                     + fold.train().size() + " tracks");
             new EncoderTrainer(new TrainingRequest(store, new Split(inner.method(), inner.train(), inner.valid(), List.of()),
-                    labels, type, options.training(), dir, false, dataset.root().toString()), listener).run();
+                    trainingLabels, type, options.training(), dir, false, dataset.root().toString()), listener).run();
             List<String> needed = new ArrayList<>(fold.train());
             needed.addAll(fold.test());
             LabeledVectors data = LabeledVectors.of(embed(dir, needed), labels);

@@ -100,6 +100,34 @@ class DamagedFilesTest {
         assertTrue(clip.durationSeconds() > 15, "most of the song: " + clip.durationSeconds());
         assertNotNull(clip.damage(), "marked damaged");
         assertTrue(allFinite(clip.samples()));
+
+        // The features are the intact file's where the damage is small: the same before the garbage, and the
+        // same spectrum on the whole within a few dB.
+        org.songspace.features.LogMelExtractor mel = new org.songspace.features.LogMelExtractor(
+                org.songspace.features.FeatureConfig.librosaDefaults());
+        org.songspace.features.MelSpectrogram intact = mel.logMel(AudioLoader.standard().load(mp3, 22050));
+        org.songspace.features.MelSpectrogram hurt = mel.logMel(AudioLoader.standard().load(bad, 22050));
+        int early = org.songspace.features.FeatureConfig.librosaDefaults().framesForSeconds(8);
+        double diff = 0;
+        for (int m = 0; m < intact.nMels(); m++) {
+            for (int f = 0; f < early; f++) {
+                diff += Math.abs(intact.get(m, f) - hurt.get(m, f));
+            }
+        }
+        assertTrue(diff / (intact.nMels() * early) < 0.5, "before the damage: mean " + diff / (intact.nMels() * early) + " dB apart");
+        double bands = 0;
+        for (int m = 0; m < intact.nMels(); m++) {
+            bands += Math.abs(bandMean(intact, m) - bandMean(hurt, m));
+        }
+        assertTrue(bands / intact.nMels() < 3, "whole-song spectrum: mean " + bands / intact.nMels() + " dB apart");
+    }
+
+    private static double bandMean(org.songspace.features.MelSpectrogram s, int mel) {
+        double sum = 0;
+        for (int f = 0; f < s.frames(); f++) {
+            sum += s.get(mel, f);
+        }
+        return sum / s.frames();
     }
 
     @Test
