@@ -33,13 +33,7 @@ class MpdQueueTest {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        Path conf = tmp.resolve("mpd.conf");
-        Files.writeString(conf, "music_directory \"" + library.root() + "\"\ndb_file \"" + tmp.resolve("mpd.db") + "\"\n"
-                + "state_file \"" + tmp.resolve("mpd.state") + "\"\npid_file \"" + tmp.resolve("mpd.pid") + "\"\n"
-                + "log_file \"" + tmp.resolve("mpd.log") + "\"\nbind_to_address \"127.0.0.1\"\nport \"" + port + "\"\n"
-                + "audio_output {\n  type \"null\"\n  name \"null\"\n}\n");
-        Process mpd = new ProcessBuilder("mpd", "--no-daemon", conf.toString()).redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("mpd.out").toFile()).start();
+        Process mpd = startMpd(library, port);
         try {
             MpdConnection client = connect(port);
             client.command("update");
@@ -65,6 +59,72 @@ class MpdQueueTest {
             assertFalse(nobody.err().contains("Exception"), "one line, no stack trace: " + nobody.err());
             assertTrue(nobody.err().contains("no MPD at 127.0.0.1:1"), nobody.err());
         } finally {
+            mpd.destroy();
+            mpd.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private Process startMpd(TaggedMp3Library library, int port) throws Exception {
+        Path conf = tmp.resolve("mpd.conf");
+        Files.writeString(conf, "music_directory \"" + library.root() + "\"\ndb_file \"" + tmp.resolve("mpd.db") + "\"\n"
+                + "state_file \"" + tmp.resolve("mpd.state") + "\"\npid_file \"" + tmp.resolve("mpd.pid") + "\"\n"
+                + "log_file \"" + tmp.resolve("mpd.log") + "\"\nbind_to_address \"127.0.0.1\"\nport \"" + port + "\"\n"
+                + "audio_output {\n  type \"null\"\n  name \"null\"\n}\n");
+        return new ProcessBuilder("mpd", "--no-daemon", conf.toString()).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("mpd.out").toFile()).start();
+    }
+
+    /** Without --once the keeper follows MPD's changes, and carries on after MPD is restarted. */
+    @Test
+    void theKeeperFollowsChangesAndSurvivesARestart() throws Exception {
+        assumeTrue(LibraryFixture.onPath("mpd"), "MPD is not installed (apt-get install mpd): skipping");
+        assumeTrue(LibraryFixture.hasFfmpeg(), "Debian's ffmpeg is not installed: the tagged library cannot be made");
+        TaggedMp3Library library = TaggedMp3Library.make(tmp);
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Process mpd = startMpd(library, port);
+        Thread keeper = null;
+        try (org.songspace.similarity.SimilarityService service = org.songspace.similarity.SimilarityService.open(library.index())) {
+            MpdConnection client = connect(port);
+            client.command("update");
+            waitForDatabase(client);
+            client.close();
+            java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+            MpdQueueKeeper keeping = new MpdQueueKeeper(service, new MpdQueueKeeper.Options("127.0.0.1", port, null, 2),
+                    new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+            keeper = new Thread(() -> {
+                try {
+                    keeping.keep();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            keeper.setDaemon(true);
+            keeper.start();
+
+            mpd.destroy();
+            assertTrue(mpd.waitFor(10, TimeUnit.SECONDS));
+            mpd = startMpd(library, port);
+            client = connect(port);
+            waitForDatabase(client);
+            client.command("clear");
+            client.command("add", "jazz/jazz.00001.mp3");
+            client.command("play");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            List<String> queue = List.of();
+            while (System.nanoTime() < deadline && queue.size() < 3) {
+                Thread.sleep(250);
+                queue = MpdConnection.values(client.command("playlistinfo"), "file");
+            }
+            assertEquals(3, queue.size(), "topped up after the restart: " + queue + "\n" + log.toString(java.nio.charset.StandardCharsets.UTF_8));
+            assertTrue(log.toString(java.nio.charset.StandardCharsets.UTF_8).contains("trying again"), "it saw MPD go");
+            client.close();
+        } finally {
+            if (keeper != null) {
+                keeper.interrupt();
+            }
             mpd.destroy();
             mpd.waitFor(10, TimeUnit.SECONDS);
         }
