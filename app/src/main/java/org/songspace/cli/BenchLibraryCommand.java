@@ -13,7 +13,6 @@ import org.songspace.index.LibraryIndexer;
 import org.songspace.io.UserError;
 import org.songspace.model.EncoderType;
 import org.songspace.model.ModelFolder;
-import org.songspace.model.SavedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,10 +22,13 @@ import picocli.CommandLine.Option;
                 + "encoded with Debian's ffmpeg as MP3 CBR and VBR, AAC in .m4a, Opus and FLAC; not timed), then index "
                 + "it end to end exactly as `songspace index` does (scan, decode, features, tags, embed, Lucene, map) "
                 + "on all cores and print tracks/s and where each track's time went.",
-            "Without --model an untrained triplet encoder is used (embedding costs the same whatever the weights). "
+            "Without --model it indexes exactly as `index LIBRARY` does with no model, choosing and training the "
+                + "label-free default (timed: the wait before a new user's first mix); --model untrained uses an untrained "
+                + "triplet encoder instead (analysis and embedding only: embedding costs the same whatever the weights). "
                 + "With --library DIR the generated library is kept there and reused by the next run; features and "
                 + "index always start cold."},
         footer = {"", "Examples:", "  ./songspace bench library --tracks 200 --formats mp3",
+            "  ./songspace bench library --tracks 1000 --formats mp3 --model untrained",
             "  ./songspace bench library --tracks 100 --library /tmp/bench-lib --model songspace-demo/models/triplet"})
 final class BenchLibraryCommand implements Callable<Integer> {
     @Option(names = "--tracks", paramLabel = "N", defaultValue = "100", description = "Tracks in the library (default: ${DEFAULT-VALUE}).")
@@ -43,8 +45,10 @@ final class BenchLibraryCommand implements Callable<Integer> {
             description = "Keep the generated library under DIR (one subfolder per --tracks, --minutes and --formats), reused by the next run.")
     Path library;
 
-    @Option(names = "--model", paramLabel = "DIR", description = "Model to index with (default: an untrained triplet encoder).")
-    Path model;
+    @Option(names = "--model", paramLabel = "DIR|untrained",
+            description = "Model to index with: a model folder, or `untrained` (an untrained triplet encoder). Default: "
+                    + "none, the label-free default chosen and made from the library as `index LIBRARY` does.")
+    String model;
 
     @Mixin
     ExcerptOptions excerptOptions = new ExcerptOptions();
@@ -69,19 +73,26 @@ final class BenchLibraryCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "library: %d tracks of %.1f min (%s) in %s, made in %.1f s (not timed)%n", tracks,
                     minutes, formats.stream().map(f -> f.name().toLowerCase(Locale.ROOT)).toList(), lib,
                     (System.nanoTime() - g0) / 1e9);
-            Path modelDir = model;
-            if (modelDir == null) {
+            boolean untrained = "untrained".equals(model);
+            Path modelDir = model == null || untrained ? null : Path.of(model);
+            if (untrained) {
                 modelDir = work.resolve("model");
                 ModelFolder.saveUntrained(modelDir, EncoderType.TRIPLET, FeatureConfig.librosaDefaults(), 1);
             }
-            SavedModel saved = ModelFolder.read(modelDir);
+            FeatureConfig features = modelDir == null ? FeatureConfig.librosaDefaults() : ModelFolder.read(modelDir).features();
             Excerpt excerpt = excerptOptions.excerpt(IndexCommand.DEFAULT_EXCERPT_SECONDS);
 
             long t0 = System.nanoTime();
-            PreparedData prepared = PreparedData.prepare(lib, null, work.resolve("features"), saved.features(), quiet, true,
+            PreparedData prepared = PreparedData.prepare(lib, null, work.resolve("features"), features, quiet, true,
                     excerpt);
             long t1 = System.nanoTime();
-            long[] embeddedAt = {t1};
+            if (modelDir == null) {
+                // What a new user waits for: the default model chosen and made from the library, as index does.
+                modelDir = work.resolve("model");
+                LabelFreeModel.build(prepared, modelDir, null, quiet);
+            }
+            long trained = System.nanoTime();
+            long[] embeddedAt = {trained};
             LibraryIndexer.Result result = IndexCommand.index(prepared, modelDir, work.resolve("index"), false, quiet,
                     new LibraryIndexer.Listener() {
                         @Override
@@ -90,19 +101,19 @@ final class BenchLibraryCommand implements Callable<Integer> {
                         }
                     });
             long t2 = System.nanoTime();
-            report(prepared.featureRun(), result, excerpt, (t1 - t0) / 1e9, new double[] {(embeddedAt[0] - t1) / 1e9,
-                (t2 - embeddedAt[0]) / 1e9}, cores);
+            report(prepared.featureRun(), result, excerpt, (t1 - t0) / 1e9, new double[] {(trained - t1) / 1e9,
+                (embeddedAt[0] - trained) / 1e9, (t2 - embeddedAt[0]) / 1e9}, cores);
             return 0;
         } finally {
             org.songspace.io.AtomicFiles.deleteTree(work);
         }
     }
 
-    /** {@code indexWall}: seconds to load the model and embed, then to commit Lucene and lay out the map. */
+    /** {@code indexWall}: seconds to choose and make the model, to load it and embed, then to commit Lucene and lay out the map. */
     private void report(FeatureJob.Result features, LibraryIndexer.Result result, Excerpt excerpt, double featureWall,
                         double[] indexWall, int cores) {
         int n = result.total();
-        double wall = featureWall + indexWall[0] + indexWall[1];
+        double wall = featureWall + indexWall[0] + indexWall[1] + indexWall[2];
         System.out.printf(Locale.ROOT, "bench library: %d tracks indexed (%s) in %.1f s on %d cores: %.1f tracks/s "
                 + "(%s of each track)%n", n, features.summary(), wall, cores, n / wall, excerpt.describe());
         StringBuilder split = new StringBuilder("per track, ms of one core:");
@@ -114,8 +125,8 @@ final class BenchLibraryCommand implements Callable<Integer> {
             split.append(String.format(Locale.ROOT, " %s %.1f", s.name().toLowerCase(Locale.ROOT), ms));
         }
         System.out.println(split.append(String.format(Locale.ROOT, " | features total %.1f", total)));
-        System.out.printf(Locale.ROOT, "wall: features %.1f s (%.1f tracks/s), embed %.1f s (%.1f ms per track), "
-                + "Lucene commit + map layout %.1f s%n", featureWall, n / featureWall, indexWall[0],
-                indexWall[0] * 1000 / Math.max(1, n), indexWall[1]);
+        System.out.printf(Locale.ROOT, "wall: features %.1f s (%.1f tracks/s), model %.1f s, embed %.1f s (%.1f ms per track), "
+                + "Lucene commit + map layout %.1f s%n", featureWall, n / featureWall, indexWall[0], indexWall[1],
+                indexWall[1] * 1000 / Math.max(1, n), indexWall[2]);
     }
 }

@@ -25,6 +25,8 @@ class BenchLibraryCommandTest {
         assertTrue(run.out().contains("bench library: 5 tracks indexed (5 analysed, 0 cached, 0 failed, 0 not audio)"),
                 run.out());
         assertTrue(run.out().contains("tracks/s") && run.out().contains("decode"), run.out());
+        assertTrue(run.out().contains("using the classic timbre model") && run.out().contains(", model "),
+                "without --model the default is chosen and made as index does, and timed: " + run.out());
         List<String> names;
         try (Stream<Path> walk = Files.walk(lib.resolve("5-tracks-0.2-min-mp3-mp3_vbr-m4a-opus-flac"))) {
             names = walk.filter(Files::isRegularFile).filter(p -> !p.toString().contains("/.base/"))
@@ -33,8 +35,9 @@ class BenchLibraryCommandTest {
         assertEquals(List.of("000 Track 0.mp3", "001 Track 1.mp3", "002 Track 2.m4a", "003 Track 3.opus",
                 "004 Track 4.flac"), names);
         CliRun again = CliRun.of("bench", "library", "--tracks", "5", "--minutes", "0.2", "--library", lib.toString(),
-                "--excerpt", "0", "-q");
+                "--excerpt", "0", "--model", "untrained", "-q");
         assertEquals(0, again.exitCode(), again.toString());
         assertTrue(again.out().contains("(whole of each track)"), again.out());
+        assertTrue(!again.out().contains("timbre model"), "--model untrained makes no model: " + again.out());
     }
 }
