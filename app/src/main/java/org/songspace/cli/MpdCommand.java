@@ -1,7 +1,5 @@
 package org.songspace.cli;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.songspace.companion.MpdQueueKeeper;
@@ -41,13 +39,7 @@ final class MpdCommand implements Callable<Integer> {
         if (ahead < 1 || ahead > 500) {
             throw new UserError("--ahead must be 1 to 500, got " + ahead);
         }
-        String password = null;
-        if (passwordFile != null) {
-            if (!Files.isRegularFile(passwordFile)) {
-                throw new UserError("--password-file " + passwordFile + ": no such file");
-            }
-            password = Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("").strip();
-        }
+        String password = passwordFile == null ? null : SecretFile.read(passwordFile, "--password-file");
         try (SimilarityService service = SimilarityService.open(indexDir)) {
             MpdQueueKeeper keeper = new MpdQueueKeeper(service, new MpdQueueKeeper.Options(host, port, password, ahead), System.out);
             if (once) {

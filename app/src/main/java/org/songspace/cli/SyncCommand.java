@@ -1,7 +1,5 @@
 package org.songspace.cli;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.songspace.companion.SyncJob;
@@ -56,20 +54,10 @@ final class SyncCommand implements Callable<Integer> {
         if (perStar < 1 || stars < 0 || mixes < 0) {
             throw new UserError("--per-star must be 1 or more, --stars and --mixes 0 or more");
         }
-        String secret = firstLine(apiKeyFile != null ? apiKeyFile : passwordFile, apiKeyFile != null ? "--api-key-file" : "--password-file");
+        String secret = SecretFile.read(apiKeyFile != null ? apiKeyFile : passwordFile,
+                apiKeyFile != null ? "--api-key-file" : "--password-file");
         SyncJob.Options options = new SyncJob.Options(server, apiKeyFile != null ? null : user, apiKeyFile != null ? null : secret,
                 apiKeyFile != null ? secret : null, perStar, stars, mixes, dryRun);
         return SyncJob.run(indexDir, options, System.out) ? 0 : 1;
-    }
-
-    private static String firstLine(Path file, String flag) throws java.io.IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new UserError(flag + " " + file + ": no such file");
-        }
-        String line = Files.readAllLines(file, StandardCharsets.UTF_8).stream().findFirst().orElse("").strip();
-        if (line.isEmpty()) {
-            throw new UserError(flag + " " + file + " is empty");
-        }
-        return line;
     }
 }

@@ -2,6 +2,7 @@ package org.songspace.companion;
 
 import java.util.List;
 import java.util.Random;
+import org.songspace.vectors.Vectors;
 
 /** Plain k-means (k-means++ start, cosine on unit vectors, a few rounds): enough to find a library's regions. */
 final class KMeans {
@@ -20,7 +21,7 @@ final class KMeans {
             for (int i = 0; i < vectors.size(); i++) {
                 double best = Double.MAX_VALUE;
                 for (int j = 0; j < c; j++) {
-                    best = Math.min(best, 1 - dot(vectors.get(i), centres[j]));
+                    best = Math.min(best, 1 - Vectors.dot(vectors.get(i), centres[j]));
                 }
                 d[i] = best * best;
                 total += d[i];
@@ -50,7 +51,7 @@ final class KMeans {
                     }
                 }
                 if (n > 0) {
-                    centres[c] = MixPlans.unit(sum);
+                    centres[c] = Vectors.normalise(sum);
                 }
             }
         }
@@ -65,10 +66,10 @@ final class KMeans {
                 sum[d] += vectors.get(i)[d];
             }
         }
-        float[] mean = MixPlans.unit(sum);
+        float[] mean = Vectors.normalise(sum);
         int best = group.get(0);
         for (int i : group) {
-            if (dot(vectors.get(i), mean) > dot(vectors.get(best), mean)) {
+            if (Vectors.dot(vectors.get(i), mean) > Vectors.dot(vectors.get(best), mean)) {
                 best = i;
             }
         }
@@ -78,18 +79,10 @@ final class KMeans {
     private static int nearest(float[] v, float[][] centres) {
         int best = 0;
         for (int c = 1; c < centres.length; c++) {
-            if (dot(v, centres[c]) > dot(v, centres[best])) {
+            if (Vectors.dot(v, centres[c]) > Vectors.dot(v, centres[best])) {
                 best = c;
             }
         }
         return best;
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 }

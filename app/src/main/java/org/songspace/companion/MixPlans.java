@@ -15,6 +15,7 @@ import org.songspace.similarity.Match;
 import org.songspace.similarity.MixOptions;
 import org.songspace.similarity.Seed;
 import org.songspace.similarity.SimilarityService;
+import org.songspace.vectors.Vectors;
 
 /**
  * The playlists sync writes, as names and the other server's song ids: a mix for each starred song, mixes
@@ -62,7 +63,7 @@ final class MixPlans {
         for (String localId : mapping.remoteIdOf().keySet()) {
             service.vector(localId).ifPresent(v -> {
                 tracks.add(service.track(localId).orElseThrow());
-                vectors.add(unit(v));
+                vectors.add(Vectors.normalise(v.clone()));
             });
         }
         if (tracks.isEmpty() || regions <= 0) {
@@ -89,7 +90,7 @@ final class MixPlans {
         Set<String> used = new HashSet<>();
         for (Weighted w : played) {
             IndexedTrack t = mapping.byRemoteId().get(w.remoteId());
-            float[] v = t == null ? null : service.vector(t.id()).map(MixPlans::unit).orElse(null);
+            float[] v = t == null ? null : service.vector(t.id()).map(x -> Vectors.normalise(x.clone())).orElse(null);
             if (v != null) {
                 centre = centre == null ? new float[v.length] : centre;
                 for (int i = 0; i < v.length; i++) {
@@ -101,7 +102,7 @@ final class MixPlans {
         if (centre == null) {
             return null;
         }
-        Seed seed = new Seed("your recent plays", unit(centre), null, true);
+        Seed seed = new Seed("your recent plays", Vectors.normalise(centre), null, true);
         return new Planned(PREFIX + "from your recent plays", mix(List.of(seed), used));
     }
 
@@ -138,19 +139,5 @@ final class MixPlans {
             name = base + " " + n;
         }
         return name;
-    }
-
-    static float[] unit(float[] v) {
-        double norm = 0;
-        for (float x : v) {
-            norm += x * x;
-        }
-        float[] out = v.clone();
-        if (norm > 0) {
-            for (int i = 0; i < out.length; i++) {
-                out[i] /= (float) Math.sqrt(norm);
-            }
-        }
-        return out;
     }
 }

@@ -83,7 +83,7 @@ public final class MpdQueueKeeper {
         if (mapping == null || rescan) {
             List<RemoteSong> files = new ArrayList<>();
             for (String file : MpdConnection.values(mpd.command("listall"), "file")) {
-                files.add(new RemoteSong(file, file, null, null, null, 0, null, null, 0, false));
+                files.add(new RemoteSong(file, file, null, null, null, 0, null, null));
             }
             mapping = new LibraryMatcher(service.tracks(), service.manifest().library()).map(files);
         }

@@ -8,12 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import org.songspace.access.Accounts;
 import org.songspace.io.Json;
 import org.songspace.io.UserError;
 
@@ -121,15 +120,7 @@ public final class RemoteServer {
         byte[] saltBytes = new byte[8];
         random.nextBytes(saltBytes);
         String salt = HexFormat.of().formatHex(saltBytes);
-        return "u=" + encode(user) + "&t=" + md5(password + salt) + "&s=" + salt;
-    }
-
-    private static String md5(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has MD5", e);
-        }
+        return "u=" + encode(user) + "&t=" + Accounts.md5Hex(password + salt) + "&s=" + salt;
     }
 
     private static String encode(String s) {

@@ -51,12 +51,7 @@ public final class PlaylistStore {
     /** Replaces the songs (createPlaylist with an existing id). */
     public void replaceSongs(long id, List<String> songs, long nowMillis) {
         store.transaction(db -> {
-            try (PreparedStatement s = db.prepareStatement("DELETE FROM playlist_entry WHERE playlist = ?")) {
-                s.setLong(1, id);
-                s.executeUpdate();
-            }
-            writeSongs(db, id, songs);
-            touch(db, id, nowMillis);
+            setSongs(db, id, songs, nowMillis);
             return null;
         });
     }
@@ -78,12 +73,7 @@ public final class PlaylistStore {
                 }
             }
             songs.addAll(change.songsToAdd());
-            try (PreparedStatement s = db.prepareStatement("DELETE FROM playlist_entry WHERE playlist = ?")) {
-                s.setLong(1, id);
-                s.executeUpdate();
-            }
-            writeSongs(db, id, songs);
-            touch(db, id, nowMillis);
+            setSongs(db, id, songs, nowMillis);
             return null;
         });
     }
@@ -156,6 +146,16 @@ public final class PlaylistStore {
             }
             s.executeBatch();
         }
+    }
+
+    /** The playlist's songs replaced by {@code songs}, and its change time set. */
+    private static void setSongs(Connection db, long id, List<String> songs, long nowMillis) throws SQLException {
+        try (PreparedStatement s = db.prepareStatement("DELETE FROM playlist_entry WHERE playlist = ?")) {
+            s.setLong(1, id);
+            s.executeUpdate();
+        }
+        writeSongs(db, id, songs);
+        touch(db, id, nowMillis);
     }
 
     private static void touch(Connection db, long id, long nowMillis) throws SQLException {

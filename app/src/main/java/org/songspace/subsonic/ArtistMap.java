@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.songspace.index.IndexedTrack;
 import org.songspace.similarity.SimilarityService;
+import org.songspace.vectors.Vectors;
 
 /**
  * Artists on the learned map, for "similar artists" without the internet: each artist is the centroid of
@@ -40,7 +41,7 @@ final class ArtistMap {
                 others.add(a);
             }
         }
-        others.sort(Comparator.comparingDouble((SubsonicCatalog.Artist a) -> -dot(own, c.get(a.id()))).thenComparing(SubsonicCatalog.Artist::id));
+        others.sort(Comparator.comparingDouble((SubsonicCatalog.Artist a) -> -Vectors.dot(own, c.get(a.id()))).thenComparing(SubsonicCatalog.Artist::id));
         return others.subList(0, Math.min(count, others.size()));
     }
 
@@ -48,7 +49,7 @@ final class ArtistMap {
     double centrality(SubsonicCatalog.Artist artist, IndexedTrack song) {
         float[] centre = centroids().get(artist.id());
         float[] v = songVectors.get(song.id());
-        return centre == null || v == null ? -2 : dot(centre, v);
+        return centre == null || v == null ? -2 : Vectors.dot(centre, v);
     }
 
     private synchronized Map<String, float[]> centroids() {
@@ -59,7 +60,7 @@ final class ArtistMap {
                 for (SubsonicCatalog.Artist a : catalog.artists()) {
                     for (SubsonicCatalog.Album album : a.albums()) {
                         for (IndexedTrack t : album.songs()) {
-                            float[] v = service.vector(t.id()).map(ArtistMap::unit).orElse(null);
+                            float[] v = service.vector(t.id()).map(raw -> Vectors.normalise(raw.clone())).orElse(null);
                             if (v != null) {
                                 vectors.put(t.id(), v);
                                 float[] sum = sums.computeIfAbsent(a.id(), k -> new float[v.length]);
@@ -73,33 +74,11 @@ final class ArtistMap {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            sums.replaceAll((id, sum) -> unit(sum));
+            sums.replaceAll((id, sum) -> Vectors.normalise(sum));
             songVectors = vectors;
             centroids = sums;
         }
         return centroids;
     }
 
-    private static float[] unit(float[] v) {
-        double norm = 0;
-        for (float x : v) {
-            norm += x * x;
-        }
-        float[] out = v.clone();
-        if (norm > 0) {
-            float scale = (float) (1 / Math.sqrt(norm));
-            for (int i = 0; i < out.length; i++) {
-                out[i] *= scale;
-            }
-        }
-        return out;
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < Math.min(a.length, b.length); i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
 }

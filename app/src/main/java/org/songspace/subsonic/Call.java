@@ -59,8 +59,4 @@ record Call(Context ctx, RequestParams params, User user, ItemShapes shapes, Map
     void answer(String key, Object value) {
         envelope.put(key, value);
     }
-
-    Map<String, String> firstValues() {
-        return params.firstValues();
-    }
 }

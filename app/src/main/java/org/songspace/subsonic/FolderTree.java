@@ -67,8 +67,4 @@ final class FolderTree {
         }
         return f;
     }
-
-    boolean has(String id) {
-        return byId.containsKey(id);
-    }
 }

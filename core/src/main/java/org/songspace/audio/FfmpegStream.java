@@ -269,7 +269,8 @@ final class FfmpegStream implements AutoCloseable {
         }
     }
 
-    private static void check(int ret, String what) throws AudioFormatException {
+    /** A negative FFmpeg return as an {@link AudioFormatException}: {@code what} and FFmpeg's text for the code. */
+    static void check(int ret, String what) throws AudioFormatException {
         if (ret < 0) {
             throw new AudioFormatException(what + " (" + FfmpegLibraries.error(ret) + ")");
         }

@@ -168,7 +168,7 @@ public final class Transcoder {
             encoder.sample_fmt(codec.sample_fmts().get(0));
             encoder.bit_rate(kbps * 1000L);
             encoder.time_base(new AVRational().num(1).den(encoder.sample_rate()));
-            check(avcodec_open2(encoder, codec, (AVDictionary) null), "cannot open the " + target.encoder + " encoder");
+            FfmpegStream.check(avcodec_open2(encoder, codec, (AVDictionary) null), "cannot open the " + target.encoder + " encoder");
         }
 
         /** The source's rate when the encoder takes it, else 44.1 kHz. */
@@ -187,26 +187,26 @@ public final class Transcoder {
 
         private void openMuxer(Target target, Path output) throws AudioFormatException {
             AVFormatContext ctx = new AVFormatContext(null);
-            check(avformat_alloc_output_context2(ctx, null, target.muxer, output.toString()), "cannot make an " + target.muxer + " file");
+            FfmpegStream.check(avformat_alloc_output_context2(ctx, null, target.muxer, output.toString()), "cannot make an " + target.muxer + " file");
             muxer = ctx;
             if ((muxer.oformat().flags() & AVFMT_GLOBALHEADER) != 0) {
                 encoder.flags(encoder.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
             }
             stream = avformat_new_stream(muxer, null);
-            check(avcodec_parameters_from_context(stream.codecpar(), encoder), "bad encoder parameters");
+            FfmpegStream.check(avcodec_parameters_from_context(stream.codecpar(), encoder), "bad encoder parameters");
             stream.time_base(encoder.time_base());
             AVIOContext io = new AVIOContext(null);
-            check(avio_open(io, output.toString(), AVIO_FLAG_WRITE), "cannot write " + output);
+            FfmpegStream.check(avio_open(io, output.toString(), AVIO_FLAG_WRITE), "cannot write " + output);
             muxer.pb(io);
-            check(avformat_write_header(muxer, (AVDictionary) null), "cannot write the " + target.muxer + " header");
+            FfmpegStream.check(avformat_write_header(muxer, (AVDictionary) null), "cannot write the " + target.muxer + " header");
         }
 
         /** Set up from the first decoded frame: its layout can differ from what the decoder announced (WAV). */
         private void openResampler(AVFrame first) throws AudioFormatException {
             resampler = swr_alloc();
             prepareConverted();
-            check(swr_config_frame(resampler, converted, first), "cannot set up resampling");
-            check(swr_init(resampler), "cannot start resampling");
+            FfmpegStream.check(swr_config_frame(resampler, converted, first), "cannot set up resampling");
+            FfmpegStream.check(swr_init(resampler), "cannot start resampling");
             fifo = av_audio_fifo_alloc(encoder.sample_fmt(), encoder.ch_layout().nb_channels(), Math.max(encoder.frame_size(), 4096));
         }
 
@@ -237,9 +237,9 @@ public final class Transcoder {
 
         private void convert(AVFrame frame) throws AudioFormatException {
             prepareConverted();
-            check(swr_convert_frame(resampler, converted, frame), "resampling failed");
+            FfmpegStream.check(swr_convert_frame(resampler, converted, frame), "resampling failed");
             if (converted.nb_samples() > 0) {
-                check(av_audio_fifo_write(fifo, new PointerPointer<>(converted.extended_data()), converted.nb_samples()), "buffering failed");
+                FfmpegStream.check(av_audio_fifo_write(fifo, new PointerPointer<>(converted.extended_data()), converted.nb_samples()), "buffering failed");
             }
         }
 
@@ -255,7 +255,7 @@ public final class Transcoder {
             av_channel_layout_copy(chunk.ch_layout(), encoder.ch_layout());
             chunk.format(encoder.sample_fmt());
             chunk.sample_rate(encoder.sample_rate());
-            check(av_frame_get_buffer(chunk, 0), "out of memory");
+            FfmpegStream.check(av_frame_get_buffer(chunk, 0), "out of memory");
             PointerPointer<?> planes = new PointerPointer<>(chunk.extended_data());
             int read = av_audio_fifo_read(fifo, planes, n);
             if (read < size) {
@@ -267,18 +267,18 @@ public final class Transcoder {
         }
 
         private void send(AVFrame frame) throws AudioFormatException {
-            check(avcodec_send_frame(encoder, frame), "encoding failed");
+            FfmpegStream.check(avcodec_send_frame(encoder, frame), "encoding failed");
             while (true) {
                 int ret = avcodec_receive_packet(encoder, outPacket);
                 if (ret == AVERROR_EAGAIN() || ret == AVERROR_EOF) {
                     return;
                 }
-                check(ret, "encoding failed");
+                FfmpegStream.check(ret, "encoding failed");
                 outPacket.stream_index(stream.index());
                 av_packet_rescale_ts(outPacket, encoder.time_base(), stream.time_base());
                 int written = av_interleaved_write_frame(muxer, outPacket);
                 av_packet_unref(outPacket);
-                check(written, "writing failed");
+                FfmpegStream.check(written, "writing failed");
             }
         }
 
@@ -288,22 +288,16 @@ public final class Transcoder {
                 throw new AudioFormatException("no audio could be decoded (truncated or corrupt)");
             }
             prepareConverted();
-            check(swr_convert_frame(resampler, converted, null), "resampling failed");
+            FfmpegStream.check(swr_convert_frame(resampler, converted, null), "resampling failed");
             if (converted.nb_samples() > 0) {
-                check(av_audio_fifo_write(fifo, new PointerPointer<>(converted.extended_data()), converted.nb_samples()), "buffering failed");
+                FfmpegStream.check(av_audio_fifo_write(fifo, new PointerPointer<>(converted.extended_data()), converted.nb_samples()), "buffering failed");
             }
             int size = frameSize();
             while (av_audio_fifo_size(fifo) > 0) {
                 encodeChunk(Math.min(size, av_audio_fifo_size(fifo)));
             }
             send(null);
-            check(av_write_trailer(muxer), "cannot finish the file");
-        }
-
-        private static void check(int ret, String what) throws AudioFormatException {
-            if (ret < 0) {
-                throw new AudioFormatException(what + " (FFmpeg: " + FfmpegLibraries.error(ret) + ")");
-            }
+            FfmpegStream.check(av_write_trailer(muxer), "cannot finish the file");
         }
 
         @Override
