@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -23,17 +22,21 @@ import org.songspace.cli.LibraryFixture;
 class MpdQueueTest {
     @TempDir
     Path tmp;
+    private TaggedMp3Library library;
+    private int port;
+
+    /** The tagged library and a free port for an MPD of the test's own; skips without mpd or ffmpeg. */
+    private void prepare() throws Exception {
+        assumeTrue(LibraryFixture.onPath("mpd"), "MPD is not installed (apt-get install mpd): skipping");
+        assumeTrue(LibraryFixture.hasFfmpeg(), "Debian's ffmpeg is not installed: the tagged library cannot be made");
+        library = TaggedMp3Library.make(tmp);
+        port = org.songspace.cli.TestSupport.freePort();
+    }
 
     @Test
     void theQueueIsToppedUpWithSongsLikeThePlayingOne() throws Exception {
-        assumeTrue(LibraryFixture.onPath("mpd"), "MPD is not installed (apt-get install mpd): skipping");
-        assumeTrue(LibraryFixture.hasFfmpeg(), "Debian's ffmpeg is not installed: the tagged library cannot be made");
-        TaggedMp3Library library = TaggedMp3Library.make(tmp);
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        Process mpd = startMpd(library, port);
+        prepare();
+        Process mpd = startMpd();
         try {
             MpdConnection client = connect(port);
             client.command("update");
@@ -64,7 +67,7 @@ class MpdQueueTest {
         }
     }
 
-    private Process startMpd(TaggedMp3Library library, int port) throws Exception {
+    private Process startMpd() throws Exception {
         Path conf = tmp.resolve("mpd.conf");
         Files.writeString(conf, "music_directory \"" + library.root() + "\"\ndb_file \"" + tmp.resolve("mpd.db") + "\"\n"
                 + "state_file \"" + tmp.resolve("mpd.state") + "\"\npid_file \"" + tmp.resolve("mpd.pid") + "\"\n"
@@ -77,14 +80,8 @@ class MpdQueueTest {
     /** Without --once the keeper follows MPD's changes, and carries on after MPD is restarted. */
     @Test
     void theKeeperFollowsChangesAndSurvivesARestart() throws Exception {
-        assumeTrue(LibraryFixture.onPath("mpd"), "MPD is not installed (apt-get install mpd): skipping");
-        assumeTrue(LibraryFixture.hasFfmpeg(), "Debian's ffmpeg is not installed: the tagged library cannot be made");
-        TaggedMp3Library library = TaggedMp3Library.make(tmp);
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        Process mpd = startMpd(library, port);
+        prepare();
+        Process mpd = startMpd();
         Thread keeper = null;
         try (org.songspace.similarity.SimilarityService service = org.songspace.similarity.SimilarityService.open(library.index())) {
             MpdConnection client = connect(port);
@@ -106,7 +103,7 @@ class MpdQueueTest {
 
             mpd.destroy();
             assertTrue(mpd.waitFor(10, TimeUnit.SECONDS));
-            mpd = startMpd(library, port);
+            mpd = startMpd();
             client = connect(port);
             waitForDatabase(client);
             client.command("clear");

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,10 +43,7 @@ class SyncSupysonicTest {
         // Supysonic sees the folder above the library: its paths start with "library/".
         cli(home, "supysonic-cli", "folder", "add", "music", tmp.toString());
         cli(home, "supysonic-cli", "folder", "scan", "music");
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = org.songspace.cli.TestSupport.freePort();
         Process server = new ProcessBuilder("supysonic-server", "-S", "waitress", "-h", "127.0.0.1", "-p", String.valueOf(port))
                 .directory(home.toFile()).redirectErrorStream(true).redirectOutput(home.resolve("server.log").toFile()).start();
         try {

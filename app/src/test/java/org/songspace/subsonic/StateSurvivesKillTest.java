@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -91,9 +89,6 @@ class StateSurvivesKillTest {
     }
 
     private Path secret(String name, String content) throws Exception {
-        Path f = tmp.resolve(name);
-        Files.writeString(f, content);
-        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
-        return f;
+        return org.songspace.cli.TestSupport.secret(tmp, name, content);
     }
 }

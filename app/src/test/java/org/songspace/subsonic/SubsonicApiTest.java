@@ -45,10 +45,7 @@ class SubsonicApiTest {
     static final String BOB_KEY = "bob-api-key-0123456789";
 
     static Path usersFile(String name, String content) throws Exception {
-        Path file = tmp.resolve(name);
-        Files.writeString(file, content);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        return file;
+        return org.songspace.cli.TestSupport.secret(tmp, name, content);
     }
 
     @BeforeAll

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -56,10 +55,7 @@ class SubsonicClientStartTest {
     }
 
     static Path secret(String name, String content) throws Exception {
-        Path f = tmp.resolve(name);
-        Files.writeString(f, content);
-        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
-        return f;
+        return org.songspace.cli.TestSupport.secret(tmp, name, content);
     }
 
     @Test

@@ -20,7 +20,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -70,10 +69,7 @@ class ServerSafetyTest {
     }
 
     static Path secret(String name, String content) throws Exception {
-        Path f = tmp.resolve(name);
-        Files.writeString(f, content);
-        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
-        return f;
+        return org.songspace.cli.TestSupport.secret(tmp, name, content);
     }
 
     static String subsonicAuth() {
