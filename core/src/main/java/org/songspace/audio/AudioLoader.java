@@ -69,13 +69,13 @@ public final class AudioLoader {
                 return cut(pcm.decode(Files.readAllBytes(path)), excerpt);
             }
             if (FfmpegDecoder.available()) {
+                AudioClip clip = FFMPEG.decode(path, excerpt);
                 if (Samples.startsWith(head, 0, "OggS") && !OggPages.endsWithEndOfStream(path)) {
                     // FFmpeg decodes a cut Ogg file up to the cut without a word, and Ogg declares no length to
                     // compare with: what is there is kept, and said to be cut off.
-                    AudioClip clip = FFMPEG.decode(path, excerpt);
                     return clip.withDamage("cut off (the last Ogg page is not marked end-of-stream)");
                 }
-                return FFMPEG.decode(path, excerpt);
+                return clip;
             }
             return cut(decodeInMemory(Files.readAllBytes(path)), excerpt);
         } catch (AudioFormatException e) {
