@@ -149,10 +149,10 @@
     const id = state.selected;
     if (!id) return;
     const mix = document.getElementById("opt-mix").checked;
-    const url = mix ? "/api/mix?count=10&seed=" + encodeURIComponent(id)
+    const mp = "&mutualProximity=" + document.getElementById("opt-mp").checked;
+    const url = mix ? "/api/mix?count=10&seed=" + encodeURIComponent(id) + mp
       : "/api/similar/" + encodeURI(id) + "?k=10"
-        + (document.getElementById("opt-artist").checked ? "&excludeSameArtist=true" : "")
-        + (document.getElementById("opt-mp").checked ? "&mutualProximity=true" : "");
+        + (document.getElementById("opt-artist").checked ? "&excludeSameArtist=true" : "") + mp;
     const response = await fetch(url);
     const body = await response.json();
     showNeighbours(response.ok ? body.results : [], response.ok ? null : body.error);
@@ -238,6 +238,8 @@
       user.hidden = false;
       document.getElementById("logout").hidden = false;
     }
+    // The index's measured best ranking is the starting choice; the box turns it on or off.
+    document.getElementById("opt-mp").checked = body.mutualProximity;
     state.tracks = body.tracks;
     state.labels = body.labels;
     for (const t of state.tracks) state.byId.set(t.id, t);

@@ -7,8 +7,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import org.songspace.dataset.Dataset;
 import org.songspace.dataset.Split;
 import org.songspace.dataset.Splitter;
+import org.songspace.dataset.Track;
 import org.songspace.embed.TimbreModel;
 import org.songspace.index.LibraryIndexer;
 import org.songspace.io.UserError;
@@ -80,21 +82,40 @@ final class LabelFreeModel {
                     + "folder from train");
         }
         Split split = split(prepared);
-        System.out.printf(Locale.ROOT, "index: %s: training the self-supervised %s encoder on the library's %d tracks "
-                        + "(no labels; %d held out for its stopping score) into %s%n",
+        TrainingOptions options = TrainingOptions.defaults().resolveEpochs(EncoderType.CONTRASTIVE, split.train().size());
+        System.out.printf(Locale.ROOT, "index: %s: training the self-supervised %s encoder on the library (no labels; "
+                        + "%d tracks, %d held out for its stopping score) into %s%n",
                 why, EncoderType.CONTRASTIVE.id(), tracks, split.valid().size(), modelDir);
+        System.out.printf(Locale.ROOT, "index: training budget: %,d crops (%d epochs of %s), drawn across %d artists; "
+                        + "the same whatever the library's size%n", options.crops(split.train().size()), options.epochs(),
+                options.stepsPerEpoch() > 0 ? options.stepsPerEpoch() + " steps of " + options.batchSize()
+                        : "two crops of every training track", artistCount(prepared, split.train()));
         TrainingRequest request = new TrainingRequest(prepared.store(), split, java.util.Map.of(), EncoderType.CONTRASTIVE,
-                TrainingOptions.defaults(), modelDir, false, prepared.source().toAbsolutePath().normalize().toString());
+                options, modelDir, false, prepared.source().toAbsolutePath().normalize().toString(), prepared.artists());
         long start = System.nanoTime();
         SavedModel saved = new EncoderTrainer(request, quiet ? null : new TrainLog()).run();
         System.out.printf(Locale.ROOT, "index: trained %s in %.1f min (epoch %d kept)%n", saved.id(),
                 (System.nanoTime() - start) / 6e10, saved.bestEpoch());
     }
 
+    private static long artistCount(PreparedData prepared, List<String> ids) {
+        return ids.stream().map(id -> prepared.artists().getOrDefault(id, "track:" + id)).distinct().count();
+    }
+
+    /**
+     * The held-out tracks for the stopping score: whole artists where tags name them (the score then tells
+     * what the encoder makes of artists it never saw), balanced on size only (a library's folder labels are
+     * not what this model learns), else a random tenth.
+     */
     private static Split split(PreparedData prepared) {
-        if (prepared.dataset() != null) {
-            Split s = Splitter.leakFree(prepared.dataset(), HELD_OUT, 0, 42);
-            return new Split("label-free default: " + s.method(), s.train(), s.valid(), List.of());
+        if (prepared.dataset() != null && prepared.dataset().hasArtists()) {
+            Dataset ds = prepared.dataset();
+            List<Track> unlabelled = ds.tracks().stream()
+                    .map(t -> new Track(t.id(), t.path(), null, t.artist(), t.title(), t.album())).toList();
+            Split s = Splitter.groupHoldout(new Dataset(ds.root(), ds.layout(), unlabelled), HELD_OUT, 0, 42);
+            if (!s.valid().isEmpty() && !s.train().isEmpty()) {
+                return new Split("label-free default: " + s.method(), s.train(), s.valid(), List.of());
+            }
         }
         List<String> ids = new ArrayList<>(prepared.ids());
         Collections.shuffle(ids, new Random(42));

@@ -43,6 +43,11 @@ final class MixCommand implements Callable<Integer> {
             description = "No album twice within this many tracks; 0 = off (default: ${DEFAULT-VALUE}).")
     int albumWindow;
 
+    @Option(names = "--mutual-proximity", negatable = true,
+            description = "Rank candidates by mutual proximity before the variety rules pick. Default: on for the timbre "
+                    + "model (measured better), off for learned embeddings; --no-mutual-proximity turns it off.")
+    Boolean mutualProximity;
+
     @Option(names = "--json", description = "Print JSON for scripts.")
     boolean json;
 
@@ -60,8 +65,8 @@ final class MixCommand implements Callable<Integer> {
             for (String s : seeds) {
                 resolved.add(service.resolve(s));
             }
-            List<Match> results = to == null ? service.mix(resolved, new MixOptions(count, artistWindow, albumWindow))
-                    : service.path(resolved.get(0), service.resolve(to), count);
+            List<Match> results = to == null ? service.mix(resolved, new MixOptions(count, artistWindow, albumWindow, mutualProximity))
+                    : service.path(resolved.get(0), service.resolve(to), count, mutualProximity);
             String model = service.manifest().modelId();
             if (json) {
                 System.out.println(Json.mapper().writeValueAsString(

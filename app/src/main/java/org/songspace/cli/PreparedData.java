@@ -76,6 +76,11 @@ record PreparedData(Path source, Dataset dataset, FeatureStore store, Map<String
             System.err.println("library " + data + ": " + result.summary());
         }
         FeatureStore store = FeatureStore.open(dir);
+        if (!quiet) {
+            long bytes = store.diskBytes();
+            System.err.printf(java.util.Locale.ROOT, "features cache: %s, %.1f MB (%.0f KB a track)%n", dir, bytes / 1e6,
+                    bytes / 1e3 / Math.max(1, store.tracks().size()));
+        }
         List<Track> tracks = new ArrayList<>();
         for (Track t : ds.tracks()) {
             store.track(t.id()).ifPresent(f -> tracks.add(withTags(t, f.tags())));

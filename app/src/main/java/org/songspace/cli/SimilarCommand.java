@@ -51,10 +51,11 @@ final class SimilarCommand implements Callable<Integer> {
     @Option(names = "--exclude-same-album", description = "Leave out tracks from the query's album (where known).")
     boolean excludeSameAlbum;
 
-    @Option(names = "--mutual-proximity",
+    @Option(names = "--mutual-proximity", negatable = true,
             description = "Hubness reduction: re-rank a wider set of candidates by mutual proximity, so tracks that are "
-                    + "close to everything stop turning up in every list.")
-    boolean mutualProximity;
+                    + "close to everything stop turning up in every list. Default: on for the timbre model (measured "
+                    + "better), off for learned embeddings (no steady gain); --no-mutual-proximity turns it off.")
+    Boolean mutualProximity;
 
     @Option(names = "--exact", description = "Exact brute-force search instead of HNSW (to check it).")
     boolean exact;

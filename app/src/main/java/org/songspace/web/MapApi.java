@@ -40,8 +40,12 @@ final class MapApi {
                     String damage) {
     }
 
-    /** {@code user}: who is logged in (null when the server runs without --users). */
-    record TrackList(String model, String library, String user, List<String> labels, List<MapTrack> tracks) {
+    /**
+     * {@code user}: who is logged in (null when the server runs without --users); {@code mutualProximity}:
+     * whether neighbours are ranked by it unless a request says otherwise (the index's measured best).
+     */
+    record TrackList(String model, String library, String user, boolean mutualProximity, List<String> labels,
+                     List<MapTrack> tracks) {
     }
 
     record SimilarAnswer(String id, List<Match> results) {
@@ -79,7 +83,7 @@ final class MapApi {
                 .toList();
         User user = ctx.attribute(WebAccess.USER_ATTRIBUTE);
         ctx.json(new TrackList(service.manifest().modelId(), service.manifest().library(), user == null ? null : user.name(),
-                labels, list));
+                service.mutualProximityByDefault(), labels, list));
     }
 
     private void similar(Context ctx) throws IOException {
@@ -91,7 +95,7 @@ final class MapApi {
         SearchOptions options = SearchOptions.builder().k(intParam(ctx, "k", SearchOptions.DEFAULT_K))
                 .excludeSameArtist("true".equals(ctx.queryParam("excludeSameArtist")))
                 .excludeSameAlbum("true".equals(ctx.queryParam("excludeSameAlbum")))
-                .mutualProximity("true".equals(ctx.queryParam("mutualProximity"))).build();
+                .mutualProximity(optionalFlag(ctx, "mutualProximity")).build();
         Neighbours answer = service.similar(service.resolve(id), options);
         ctx.json(new SimilarAnswer(id, answer.matches()));
     }
@@ -116,7 +120,7 @@ final class MapApi {
         }
         MixOptions options = new MixOptions(intParam(ctx, "count", MixOptions.DEFAULT_COUNT),
                 intParam(ctx, "artistWindow", MixOptions.DEFAULT_ARTIST_WINDOW),
-                intParam(ctx, "albumWindow", MixOptions.DEFAULT_ALBUM_WINDOW));
+                intParam(ctx, "albumWindow", MixOptions.DEFAULT_ALBUM_WINDOW), optionalFlag(ctx, "mutualProximity"));
         ctx.json(new MixAnswer("mix", ids, service.mix(seeds, options)));
     }
 
@@ -130,7 +134,19 @@ final class MapApi {
             }
         }
         ctx.json(new MixAnswer("path", List.of(start, end), service.path(service.resolve(start), service.resolve(end),
-                intParam(ctx, "count", MixOptions.DEFAULT_COUNT))));
+                intParam(ctx, "count", MixOptions.DEFAULT_COUNT), optionalFlag(ctx, "mutualProximity"))));
+    }
+
+    /** true or false as the request says, null when it does not (the index's default applies). */
+    private static Boolean optionalFlag(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new UserError(name + " must be true or false, got '" + value + "'");
+        }
+        return Boolean.valueOf(value);
     }
 
     private static int intParam(Context ctx, String name, int fallback) {

@@ -64,6 +64,19 @@ public final class FeatureStore {
         return Optional.ofNullable(byId.get(id));
     }
 
+    /** Bytes of the tracks' feature files on disk (files gone since are not counted). */
+    public long diskBytes() {
+        long total = 0;
+        for (FeatureManifest.Track t : byId.values()) {
+            try {
+                total += Files.size(dir.resolve(t.npy()));
+            } catch (IOException e) {
+                // A file removed behind our back holds no bytes.
+            }
+        }
+        return total;
+    }
+
     /** Loads one track's dB spectrogram. */
     public MelSpectrogram load(String id) throws IOException {
         FeatureManifest.Track track = byId.get(id);

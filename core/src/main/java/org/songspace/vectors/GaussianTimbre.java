@@ -197,19 +197,25 @@ public final class GaussianTimbre {
     }
 
     /**
-     * Where {@link #similarity} is 0: about the median distance between two tracks of a library (2.0-2.3 on
-     * emotify-dev, gtzan-mini and the demo corpus; nearest neighbours sit at 1.1-2.4), so that, as with
-     * cosine, neighbours score above 0 and unrelated tracks around it.
+     * Where {@link #similarity} is 0 when the library's own median distance is not known (indexes made
+     * before {@link TimbreFilter#typicalDistance} was stored): 2.0, about the median on emotify-dev, gtzan-mini
+     * and the demo corpus. A library unlike those has its own scale, which is why the filter now stores it.
      */
-    static final double TYPICAL_DISTANCE = 2.0;
+    public static final double TYPICAL_DISTANCE = 2.0;
+
+    /** {@link #similarity(float[], float[], double)} at the fixed {@value #TYPICAL_DISTANCE}. */
+    public static double similarity(float[] a, float[] b) {
+        return similarity(a, b, TYPICAL_DISTANCE);
+    }
 
     /**
-     * A similarity in (-1, 1] from the divergence, 1 for the same Gaussian and 0 at a typical distance:
-     * (c - js) / (c + js) with c = {@value #TYPICAL_DISTANCE}. It orders exactly as the divergence does.
+     * A similarity in (-1, 1] from the divergence, 1 for the same Gaussian and 0 at {@code typical}, the
+     * library's median distance: (c - js) / (c + js), so that, as with cosine, neighbours score above 0 and
+     * unrelated tracks around it. It orders exactly as the divergence does.
      */
-    public static double similarity(float[] a, float[] b) {
+    public static double similarity(float[] a, float[] b, double typical) {
         double js = jensenShannon(a, b);
-        return (TYPICAL_DISTANCE - js) / (TYPICAL_DISTANCE + js);
+        return (typical - js) / (typical + js);
     }
 
     /** d from a packed length d + d^2 + 1. */

@@ -12,8 +12,16 @@ import java.util.List;
  *                   of the first, symmetrised-KL version, which are refused)
  * @param mean       per-component mean of the summaries
  * @param std        per-component standard deviation of the summaries
+ * @param typicalDistance the median divergence between two of the library's tracks, where similarity is 0
+ *                   (0 in indexes made before it was stored: {@link GaussianTimbre#TYPICAL_DISTANCE} then)
  */
-public record TimbreFilter(String divergence, float[] mean, float[] std) {
+public record TimbreFilter(String divergence, float[] mean, float[] std, double typicalDistance) {
+    /** Pairs sampled for the median divergence of a large library (all pairs of a small one). */
+    static final int DISTANCE_PAIRS = 4000;
+
+    public TimbreFilter(String divergence, float[] mean, float[] std) {
+        this(divergence, mean, std, 0);
+    }
 
     public static TimbreFilter fit(List<float[]> gaussians) {
         if (gaussians.isEmpty()) {
@@ -38,7 +46,48 @@ public record TimbreFilter(String divergence, float[] mean, float[] std) {
             mean[j] = (float) m;
             std[j] = (float) Math.sqrt(Math.max(1e-12, sq / n - m * m));
         }
-        return new TimbreFilter(GaussianTimbre.DIVERGENCE, mean, std);
+        return new TimbreFilter(GaussianTimbre.DIVERGENCE, mean, std, medianDistance(gaussians));
+    }
+
+    /**
+     * The median Jensen-Shannon divergence between two different tracks: every pair of a small library, a
+     * fixed-seed sample of {@value #DISTANCE_PAIRS} pairs of a large one; 0 for a single track.
+     */
+    static double medianDistance(List<float[]> gaussians) {
+        int n = gaussians.size();
+        if (n < 2) {
+            return 0;
+        }
+        double[] d;
+        if ((long) n * (n - 1) / 2 <= DISTANCE_PAIRS) {
+            d = new double[n * (n - 1) / 2];
+            int at = 0;
+            for (int i = 0; i < n; i++) {
+                for (int j = i + 1; j < n; j++) {
+                    d[at++] = GaussianTimbre.jensenShannon(gaussians.get(i), gaussians.get(j));
+                }
+            }
+        } else {
+            java.util.Random random = new java.util.Random(42);
+            d = new double[DISTANCE_PAIRS];
+            for (int p = 0; p < d.length; p++) {
+                int i = random.nextInt(n);
+                int j = (i + 1 + random.nextInt(n - 1)) % n;
+                d[p] = GaussianTimbre.jensenShannon(gaussians.get(i), gaussians.get(j));
+            }
+        }
+        java.util.Arrays.sort(d);
+        return d.length % 2 == 1 ? d[d.length / 2] : (d[d.length / 2 - 1] + d[d.length / 2]) / 2;
+    }
+
+    /** The divergence where similarity is 0: this library's typical distance, or the fixed one of older indexes. */
+    public double scale() {
+        return typicalDistance > 0 ? typicalDistance : GaussianTimbre.TYPICAL_DISTANCE;
+    }
+
+    /** Similarity in (-1, 1] on this library's scale: 1 for the same Gaussian, 0 at its median distance. */
+    public double similarity(float[] a, float[] b) {
+        return GaussianTimbre.similarity(a, b, scale());
     }
 
     /** Whether Gaussians packed by this songspace can be searched with this filter. */

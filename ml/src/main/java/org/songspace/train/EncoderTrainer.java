@@ -34,6 +34,8 @@ import org.songspace.model.TorchRuntime;
 public final class EncoderTrainer {
     /** Crops of each training track per epoch for the label-trained encoders. */
     static final int CROPS_PER_TRACK = 2;
+    /** Training tracks whose embeddings give the collapse diagnostics of a model with no k-NN to validate. */
+    static final int DIAGNOSTIC_TRACKS = 128;
 
     private final TrainingRequest request;
     private final TrainingListener listener;
@@ -41,7 +43,7 @@ public final class EncoderTrainer {
     public EncoderTrainer(TrainingRequest request, TrainingListener listener) {
         this.request = new TrainingRequest(request.store(), request.split(), request.labels(), request.type(),
                 request.options().resolveEpochs(request.type(), request.split().train().size()), request.outDir(),
-                request.resume(), request.dataset());
+                request.resume(), request.dataset(), request.groups());
         this.listener = listener == null ? new TrainingListener() { } : listener;
     }
 
@@ -64,7 +66,10 @@ public final class EncoderTrainer {
         Engine.getEngine("PyTorch").setRandomSeed((int) options.seed());
         Device device = TorchRuntime.device(options.device());
         TrainingSampler sampler = new TrainingSampler(store, trainIds, labelIndices(trainIds, labelNames),
-                labelNames.size(), spec.frames(), options.maxTracksInMemory());
+                labelNames.size(), spec.frames(), tracksInMemory(options, type, trainIds.size()));
+        if (!request.groups().isEmpty()) {
+            sampler.sampleAcross(groupIndices(trainIds));
+        }
         sampler.loadEpoch(new Random(options.seed()));
         if (sampler.paddedTracks() > 0) {
             listener.note(sampler.paddedTracks() + " training tracks are shorter than one " + spec.frames()
@@ -137,12 +142,48 @@ public final class EncoderTrainer {
         boolean contrast = request.type() == EncoderType.CONTRASTIVE;
         boolean knn = !valid.isEmpty() && labelNames.size() >= 2 && !labelled.isEmpty()
                 && (!contrast || valid.size() == allValid.size());
-        List<String> reference = knn ? labelled : request.split().train();
+        // Without a k-NN vote the reference tracks only feed the collapse diagnostics, which a smaller sample
+        // measures as well at a third of the cost every epoch.
+        List<String> reference = knn ? labelled : diagnosticSample(request.split().train(), request.options().seed());
         List<String> validIds = contrast ? allValid : knn ? valid : List.of();
         EpochProbe.Scores scores = new EpochProbe.Scores(knn, contrast ? request.options().temperature() : Float.NaN,
                 request.options().kNeighbours());
         return EpochProbe.create(request.store(), spec, reference, labelIndices(reference, labelNames), validIds,
                 labelIndices(validIds, labelNames), scores, request.options().seed());
+    }
+
+    private static List<String> diagnosticSample(List<String> train, long seed) {
+        if (train.size() <= DIAGNOSTIC_TRACKS) {
+            return train;
+        }
+        List<String> shuffled = new java.util.ArrayList<>(train);
+        java.util.Collections.shuffle(shuffled, new Random(seed));
+        return shuffled.subList(0, DIAGNOSTIC_TRACKS);
+    }
+
+    /**
+     * Tracks held in memory for an epoch: all of them up to the options' limit; past it, for the contrastive
+     * encoder on a fixed number of steps, no more than the two views of its batches can use, so a large
+     * library is trained on a fresh sample each epoch and memory does not grow with it.
+     */
+    private static int tracksInMemory(TrainingOptions options, EncoderType type, int trainTracks) {
+        int limit = options.maxTracksInMemory();
+        // Reloading a sample every epoch costs seconds; a library that fits is loaded once.
+        if (type == EncoderType.CONTRASTIVE && options.stepsPerEpoch() > 0 && trainTracks > limit) {
+            limit = Math.min(limit, Math.max(1, options.stepsPerEpoch() * options.batchSize() / 2));
+        }
+        return Math.min(limit, Math.max(1, trainTracks));
+    }
+
+    /** Each track's group as an index; a track with no group is a group of its own. */
+    private int[] groupIndices(List<String> ids) {
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        int[] out = new int[ids.size()];
+        for (int i = 0; i < out.length; i++) {
+            String group = request.groups().get(ids.get(i));
+            out[i] = index.computeIfAbsent(group != null ? "g:" + group : "t:" + ids.get(i), g -> index.size());
+        }
+        return out;
     }
 
     private int[] labelIndices(List<String> ids, List<String> labelNames) {

@@ -8,8 +8,8 @@ import org.songspace.model.TripletLoss;
 
 /**
  * How to train. The defaults ({@link #defaults()}, {@link #builder()}), chosen on real music with artists
- * unseen in training (docs/results.md): 20 epochs (the contrastive encoder: 20-60 by library size, see
- * {@link #resolveEpochs}); batches of 8 labels x 4 different tracks (32); the label
+ * unseen in training (docs/results.md): 20 epochs (the contrastive encoder: a budget of about 28,000 crops
+ * whatever the library's size, see {@link #resolveEpochs}); batches of 8 labels x 4 different tracks (32); the label
  * encoders learn from supervised contrast (SupCon, temperature 0.1) with two crops of each training track
  * per epoch and keep the last epoch, their input standardised with one mean and deviation for all bands
  * (the autoencoder: per band, and its best epoch); Adam
@@ -76,24 +76,38 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
     /** Epochs when none are given: the label and autoencoder models' fixed schedule. */
     public static final int DEFAULT_EPOCHS = 20;
     /**
-     * Crops the contrastive encoder sees when no epochs are given: 60 epochs of 235 tracks' two crops, which
-     * beat 20 epochs on emotify-dev (0.623 against 0.585, docs/results.md); epochs are this over two crops a
-     * track, between 20 and 60.
+     * The contrastive encoder's training budget when no epochs are given: about this many crops whatever the
+     * library's size. 60 epochs of 235 tracks' two crops beat 20 epochs on emotify-dev (0.623 against 0.585,
+     * docs/results.md); past {@value #CONTRASTIVE_CROPS} / (2 x {@value #DEFAULT_EPOCHS}) = 700 tracks an epoch
+     * is a fixed number of steps over a sample of the library, so the wait for a first mix stops growing
+     * with the library (docs/performance.md).
      */
-    static final int CONTRASTIVE_CROPS = 28_000;
+    public static final int CONTRASTIVE_CROPS = 28_000;
 
     /**
      * These options with concrete epochs: 0 means "chosen for the model", {@value #DEFAULT_EPOCHS}, or for
-     * the contrastive encoder about {@value #CONTRASTIVE_CROPS} crops' worth (a small library needs more passes).
+     * the contrastive encoder the {@value #CONTRASTIVE_CROPS}-crop budget: two crops a track per epoch for
+     * 20-60 epochs on a small library (it needs more passes), {@value #DEFAULT_EPOCHS} epochs of a fixed
+     * number of steps on a large one (unless steps per epoch are given).
      */
     public TrainingOptions resolveEpochs(org.songspace.model.EncoderType type, int trainTracks) {
         if (epochs > 0) {
             return this;
         }
-        int chosen = type == org.songspace.model.EncoderType.CONTRASTIVE
-                ? Math.max(DEFAULT_EPOCHS, Math.min(60, Math.round(CONTRASTIVE_CROPS / (2f * Math.max(1, trainTracks)))))
-                : DEFAULT_EPOCHS;
-        return toBuilder().epochs(chosen).build();
+        if (type != org.songspace.model.EncoderType.CONTRASTIVE) {
+            return toBuilder().epochs(DEFAULT_EPOCHS).build();
+        }
+        int passes = Math.round(CONTRASTIVE_CROPS / (2f * Math.max(1, trainTracks)));
+        Builder resolved = toBuilder().epochs(Math.max(DEFAULT_EPOCHS, Math.min(60, passes)));
+        if (stepsPerEpoch == 0 && 2L * trainTracks * DEFAULT_EPOCHS > CONTRASTIVE_CROPS) {
+            resolved.stepsPerEpoch(Math.max(1, Math.round(CONTRASTIVE_CROPS / (float) (DEFAULT_EPOCHS * batchSize()))));
+        }
+        return resolved.build();
+    }
+
+    /** Crops the resolved options train on with {@code trainTracks} tracks and two crops a track per epoch. */
+    public long crops(int trainTracks) {
+        return (long) epochs * (stepsPerEpoch > 0 ? (long) stepsPerEpoch * batchSize() : 2L * trainTracks);
     }
 
     public static TrainingOptions defaults() {

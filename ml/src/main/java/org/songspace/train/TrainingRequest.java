@@ -18,9 +18,18 @@ import org.songspace.model.EncoderType;
  * @param outDir      the model folder to write (model.json, parameters.bin, checkpoint/)
  * @param resume      continue from outDir/checkpoint instead of starting afresh
  * @param dataset     a description of the data for model.json
+ * @param groups      the artist (or other group) of each track id where known, so a sample of a large
+ *                    library is drawn across artists (may be empty)
  */
 public record TrainingRequest(FeatureStore store, Split split, Map<String, String> labels, EncoderType type,
-                              TrainingOptions options, Path outDir, boolean resume, String dataset) {
+                              TrainingOptions options, Path outDir, boolean resume, String dataset,
+                              Map<String, String> groups) {
+
+    /** A request with no groups: samples keep each label's share. */
+    public TrainingRequest(FeatureStore store, Split split, Map<String, String> labels, EncoderType type,
+                           TrainingOptions options, Path outDir, boolean resume, String dataset) {
+        this(store, split, labels, type, options, outDir, resume, dataset, Map.of());
+    }
 
     /** Sorted label names of the training tracks. */
     public List<String> labelNames() {

@@ -46,6 +46,8 @@ final class TrainingSampler {
     private final List<Integer> loadedLabels = new ArrayList<>();
     private int totalFrames;
     private int paddedTracks;
+    private int[] trackGroups;
+    private List<Integer> loadedIndices = List.of();
 
     TrainingSampler(FeatureStore store, List<String> trackIds, int[] trackLabels, int numLabels, int frames, int maxTracks) {
         this.store = store;
@@ -54,6 +56,15 @@ final class TrainingSampler {
         this.numLabels = numLabels;
         this.frames = frames;
         this.maxTracks = maxTracks;
+    }
+
+    /**
+     * Groups (an artist index per track) to draw a sample across: each round takes one track of every group
+     * in a shuffled order, so a sample of a large library covers as many artists as it can instead of
+     * mirroring the artists that fill the library. Without groups a sample keeps each label's share.
+     */
+    void sampleAcross(int[] groups) {
+        this.trackGroups = groups.clone();
     }
 
     /** Loads the tracks for an epoch: all of them, or a fresh sample (each label keeping its share) when there are too many. */
@@ -69,7 +80,8 @@ final class TrainingSampler {
         }
         totalFrames = 0;
         paddedTracks = 0;
-        for (int i : chooseTracks(random)) {
+        loadedIndices = chooseTracks(random);
+        for (int i : loadedIndices) {
             MelSpectrogram spec = store.load(trackIds.get(i));
             if (spec.frames() < frames) {
                 spec = padded(spec);
@@ -95,6 +107,9 @@ final class TrainingSampler {
         if (trackIds.size() <= maxTracks) {
             return all;
         }
+        if (trackGroups != null) {
+            return acrossGroups(random);
+        }
         List<List<Integer>> perLabel = new ArrayList<>();
         for (int l = 0; l < Math.max(1, numLabels); l++) {
             perLabel.add(new ArrayList<>());
@@ -109,11 +124,36 @@ final class TrainingSampler {
         return chosen;
     }
 
+    /** {@code maxTracks} tracks taken one per group and round, the groups and their tracks in a random order. */
+    private List<Integer> acrossGroups(Random random) {
+        java.util.Map<Integer, List<Integer>> byGroup = new java.util.TreeMap<>();
+        for (int i = 0; i < trackIds.size(); i++) {
+            byGroup.computeIfAbsent(trackGroups[i], g -> new ArrayList<>()).add(i);
+        }
+        List<List<Integer>> groups = new ArrayList<>(byGroup.values());
+        Collections.shuffle(groups, random);
+        groups.forEach(g -> Collections.shuffle(g, random));
+        List<Integer> chosen = new ArrayList<>();
+        for (int round = 0; chosen.size() < maxTracks; round++) {
+            for (List<Integer> group : groups) {
+                if (round < group.size() && chosen.size() < maxTracks) {
+                    chosen.add(group.get(round));
+                }
+            }
+        }
+        return chosen;
+    }
+
     /** The track padded to one segment with its floor value. */
     private MelSpectrogram padded(MelSpectrogram spec) {
         float[] out = new float[spec.nMels() * frames];
         new Segmenter(frames, frames, Segmenter.Remainder.PAD).copy(spec, 0, out, 0);
         return new MelSpectrogram(spec.nMels(), frames, out, true);
+    }
+
+    /** Indices (into the track list) of the tracks the last load holds. */
+    List<Integer> loadedTracks() {
+        return List.copyOf(loadedIndices);
     }
 
     /** Tracks of the last load that were shorter than one segment (and were padded). */

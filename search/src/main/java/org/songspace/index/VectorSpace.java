@@ -12,7 +12,7 @@ import org.songspace.vectors.Vectors;
 
 /**
  * What an index's vectors are and how they compare: learned embeddings by cosine, or the classic timbre
- * model's Gaussians by their Jensen-Shannon divergence (as {@link GaussianTimbre#similarity}). Every
+ * model's Gaussians by their Jensen-Shannon divergence on the library's own scale ({@link TimbreFilter#similarity}). Every
  * search, mix, path and hubness figure goes through it, so the timbre model is searched by its own
  * divergence, never by cosine on its numbers. HNSW indexes {@link #key}: the vector itself for cosine, a
  * {@link TimbreFilter} summary for Gaussians (whose candidates are then re-ranked by the divergence).
@@ -97,7 +97,7 @@ public sealed interface VectorSpace {
     record Timbre(TimbreFilter filter) implements VectorSpace {
         @Override
         public double similarity(float[] a, float[] b) {
-            return GaussianTimbre.similarity(a, b);
+            return filter.similarity(a, b);
         }
 
         @Override

@@ -2,11 +2,15 @@ package org.songspace.similarity;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.songspace.index.Exclusions;
+import org.songspace.index.HubnessStats;
 import org.songspace.index.IndexedTrack;
 import org.songspace.index.SimilarityIndex;
 import org.songspace.index.VectorSpace;
@@ -16,7 +20,7 @@ import org.songspace.index.VectorSpace;
  * <ul>
  *   <li>A <b>mix</b> from one or more seeds: candidates ranked by similarity to the seeds' centre (the mean
  *   of their vectors; for the timbre model the Gaussian of their mean and covariance), never a seed, then taken greedily under the
- *   variety rules of {@link MixOptions}.</li>
+ *   variety rules of {@link MixOptions}; by mutual proximity to the centre first where the index ranks so.</li>
  *   <li>A <b>path</b> from a start track to an end track: {@code count - 2} targets evenly spaced on the
  *   straight line between the two vectors (re-normalised; Gaussians blended); for each, the track nearest to
  *   it among those not yet used and strictly closer (by the index's similarity) to the end than the
@@ -36,10 +40,13 @@ final class MixPlanner {
 
     private final SimilarityIndex index;
     private final VectorSpace space;
+    private final HubnessStats hubness;
 
-    MixPlanner(SimilarityIndex index) {
+    /** {@code hubness} non-null ranks candidates by mutual proximity to the reference before the rules pick. */
+    MixPlanner(SimilarityIndex index, HubnessStats hubness) {
         this.index = index;
         this.space = index.space();
+        this.hubness = hubness;
     }
 
     List<Match> mix(List<Seed> seeds, MixOptions options) throws IOException {
@@ -53,10 +60,10 @@ final class MixPlanner {
             });
         }
         int wanted = Math.min(SearchOptions.MAX_K, Math.max(50, options.count() * CANDIDATES_PER_TRACK));
-        List<Match> out = take(index.search(centre, wanted, Exclusions.ids(seedIds)), played, options);
+        List<Match> out = take(ranked(centre, index.search(centre, wanted, Exclusions.ids(seedIds))), played, options);
         if (out.size() < options.count() && wanted < SearchOptions.MAX_K) {
             // The variety rules used up the candidates: look further out once.
-            out = take(index.search(centre, SearchOptions.MAX_K, Exclusions.ids(seedIds)), played, options);
+            out = take(ranked(centre, index.search(centre, SearchOptions.MAX_K, Exclusions.ids(seedIds))), played, options);
         }
         return out;
     }
@@ -102,7 +109,7 @@ final class MixPlanner {
         int inner = count - 2;
         for (int step = 1; step <= inner; step++) {
             float[] target = space.between(start.vector(), end.vector(), step / (double) (inner + 1));
-            for (SimilarityIndex.Hit hit : index.search(target, PATH_CANDIDATES, Exclusions.ids(used))) {
+            for (SimilarityIndex.Hit hit : ranked(target, index.search(target, PATH_CANDIDATES, Exclusions.ids(used)))) {
                 // Search hits carry no vectors; the first few candidates usually qualify.
                 IndexedTrack candidate = index.get(hit.track().id()).orElseThrow();
                 double toEnd = space.similarity(candidate.vector(), end.vector());
@@ -117,6 +124,29 @@ final class MixPlanner {
         if (count >= 2 && !end.id().equals(start.id())) {
             out.add(unit(end.withVector(null), space.similarity(end.vector(), start.vector())));
         }
+        return out;
+    }
+
+    /**
+     * The hits in order of mutual proximity to {@code reference} when this planner uses it (hub tracks, close
+     * to everything, stop heading every mix), else as found. The similarity each hit carries is unchanged.
+     */
+    private List<SimilarityIndex.Hit> ranked(float[] reference, List<SimilarityIndex.Hit> hits) throws IOException {
+        if (hubness == null) {
+            return hits;
+        }
+        float[] own = hubness.statsOf("", reference);
+        Map<String, Double> score = new HashMap<>();
+        for (SimilarityIndex.Hit h : hits) {
+            float[] theirs = hubness.statsOf(h.track().id());
+            if (theirs == null) {
+                theirs = hubness.statsOf(h.track().id(), index.get(h.track().id()).orElseThrow().vector());
+            }
+            score.put(h.track().id(), HubnessStats.mutualProximity(1 - h.similarity(), own, theirs));
+        }
+        List<SimilarityIndex.Hit> out = new ArrayList<>(hits);
+        out.sort(Comparator.comparingDouble((SimilarityIndex.Hit h) -> -score.get(h.track().id()))
+                .thenComparing(h -> h.track().id()));
         return out;
     }
 

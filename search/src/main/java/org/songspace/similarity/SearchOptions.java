@@ -10,10 +10,11 @@ import org.songspace.io.UserError;
  * @param exact             brute force over every vector instead of HNSW (to check it)
  * @param excludeSameArtist leave out tracks by the seed's artist (where known)
  * @param excludeSameAlbum  leave out tracks from the seed's album (where known)
- * @param mutualProximity   rank by mutual proximity (hubness reduction) among a wider set of candidates
+ * @param mutualProximity   rank by mutual proximity (hubness reduction) among a wider set of candidates;
+ *                          null: as measured best for the index's model ({@link SimilarityService#mutualProximityByDefault})
  */
 public record SearchOptions(int k, boolean exact, boolean excludeSameArtist, boolean excludeSameAlbum,
-                            boolean mutualProximity) {
+                            Boolean mutualProximity) {
     public static final int MAX_K = 1000;
     public static final int DEFAULT_K = 10;
 
@@ -37,7 +38,7 @@ public record SearchOptions(int k, boolean exact, boolean excludeSameArtist, boo
         private boolean exact;
         private boolean excludeSameArtist;
         private boolean excludeSameAlbum;
-        private boolean mutualProximity;
+        private Boolean mutualProximity;
 
         public Builder k(int value) {
             k = value;
@@ -59,7 +60,8 @@ public record SearchOptions(int k, boolean exact, boolean excludeSameArtist, boo
             return this;
         }
 
-        public Builder mutualProximity(boolean value) {
+        /** true or false to choose; null (the default) for the index's measured best. */
+        public Builder mutualProximity(Boolean value) {
             mutualProximity = value;
             return this;
         }

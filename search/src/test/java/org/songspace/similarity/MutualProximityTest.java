@@ -58,6 +58,8 @@ class MutualProximityTest {
         int rawSameCluster = 0;
         int mpSameCluster = 0;
         try (SimilarityService service = SimilarityService.open(dir)) {
+            // Learned embeddings measured no steady gain from it: plain cosine unless asked.
+            org.junit.jupiter.api.Assertions.assertFalse(service.mutualProximityByDefault());
             for (IndexedTrack t : tracks) {
                 if (t.id().equals("hub")) {
                     continue;

@@ -128,6 +128,30 @@ class TimbreIndexTest {
         }
     }
 
+    /**
+     * The timbre model ranks by mutual proximity unless asked not to (it measured better on unseen artists),
+     * in similar, mixes and paths alike; and its similarity is on the library's own scale.
+     */
+    @Test
+    void mutualProximityIsTheTimbreModelsDefault() throws Exception {
+        try (SimilarityService service = SimilarityService.open(dir)) {
+            assertTrue(service.mutualProximityByDefault());
+            Seed seed = service.resolve("s1/t3");
+            Neighbours byDefault = service.similar(seed, SearchOptions.ofK(10));
+            Neighbours asked = service.similar(seed, SearchOptions.builder().k(10).mutualProximity(true).build());
+            Neighbours off = service.similar(seed, SearchOptions.builder().k(10).mutualProximity(false).build());
+            assertTrue(byDefault.mode().endsWith("mutual proximity"), byDefault.mode());
+            assertEquals(asked.matches().stream().map(Match::id).toList(), byDefault.matches().stream().map(Match::id).toList());
+            assertTrue(!off.mode().contains("mutual proximity") && off.matches().get(0).mutualProximity() == null, off.mode());
+            assertEquals(bruteForce("s1/t3", 10), off.matches().stream().map(Match::id).toList());
+            assertTrue(off.matches().stream().allMatch(m -> m.similarity() > 0), "neighbours score above 0: " + off.matches());
+
+            List<String> mixDefault = service.mix(List.of(seed), MixOptions.ofCount(12)).stream().map(Match::id).toList();
+            List<String> mixOn = service.mix(List.of(seed), new MixOptions(12, 3, 5, true)).stream().map(Match::id).toList();
+            assertEquals(mixOn, mixDefault);
+        }
+    }
+
     /** An index of the first, symmetrised-KL Gaussians (no divergence in its filter) is refused, saying what to do. */
     @Test
     void anIndexOfTheOlderGaussiansIsRefusedWithWhatToDo(@TempDir Path old) throws java.io.IOException {
