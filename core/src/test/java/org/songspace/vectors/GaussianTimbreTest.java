@@ -83,8 +83,8 @@ class GaussianTimbreTest {
             }
         }
         int hub = n - 1;
-        Knn raw = new Knn(x, new int[n], 3, Knn.Metric.EUCLIDEAN, false);
-        Knn mp = new Knn(x, new int[n], 3, Knn.Metric.EUCLIDEAN, true);
+        NeighbourSearch raw = new NeighbourSearch(x, Knn.Metric.EUCLIDEAN, false);
+        NeighbourSearch mp = new NeighbourSearch(x, Knn.Metric.EUCLIDEAN, true);
         int rawHub = 0;
         int mpHub = 0;
         for (int i = 0; i < n - 1; i++) {

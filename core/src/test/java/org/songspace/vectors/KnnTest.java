@@ -48,7 +48,7 @@ class KnnTest {
         Knn knn = new Knn(train, new int[] {0, 1}, 1, Knn.Metric.COSINE);
         assertEquals(0, knn.predict(new float[] {100, 1}));
         assertEquals(1, knn.predict(new float[] {0.01f, 0.5f}));
-        assertEquals(1.0, knn.distance(new float[] {1, 0}, new float[] {0, 3}), 1e-12);
+        assertEquals(1.0, Knn.Metric.COSINE.between(new float[] {1, 0}, new float[] {0, 3}), 1e-12);
     }
 
     @Test

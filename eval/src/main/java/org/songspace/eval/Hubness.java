@@ -1,7 +1,7 @@
 package org.songspace.eval;
 
 import org.songspace.vectors.Distance;
-import org.songspace.vectors.Knn;
+import org.songspace.vectors.NeighbourSearch;
 
 /**
  * Hubness of a set of vectors: the skewness of k-occurrence, N_k(x) = how many other tracks have x among
@@ -14,11 +14,11 @@ public final class Hubness {
 
     public static double kOccurrenceSkewness(float[][] vectors, int k, Distance metric, boolean mutualProximity) {
         int n = vectors.length;
-        Knn knn = new Knn(vectors, new int[n], k, metric, mutualProximity);
+        NeighbourSearch search = new NeighbourSearch(vectors, metric, mutualProximity);
         int[] occurrences = new int[n];
         for (int i = 0; i < n; i++) {
             int self = i;
-            for (int j : knn.nearest(vectors[i], k, t -> t == self)) {
+            for (int j : search.nearest(vectors[i], k, t -> t == self)) {
                 occurrences[j]++;
             }
         }

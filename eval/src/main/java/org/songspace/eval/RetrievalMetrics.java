@@ -3,7 +3,6 @@ package org.songspace.eval;
 import java.util.Arrays;
 import java.util.Comparator;
 import org.songspace.vectors.Distance;
-import org.songspace.vectors.Knn;
 
 /**
  * Retrieval with labels as relevance: each track queries all the others; precision@k is the share of
@@ -21,7 +20,6 @@ public final class RetrievalMetrics {
 
     public static Result compute(LabeledVectors data, int k, Distance metric) {
         int n = data.size();
-        Knn distances = new Knn(data.vectors(), data.labels(), 1, metric);
         double pSum = 0;
         double apSum = 0;
         int queries = 0;
@@ -40,7 +38,7 @@ public final class RetrievalMetrics {
             int o = 0;
             for (int j = 0; j < n; j++) {
                 if (j != q) {
-                    d[j] = distances.distance(data.vectors()[q], data.vectors()[j]);
+                    d[j] = metric.between(data.vectors()[q], data.vectors()[j]);
                     order[o++] = j;
                 }
             }
@@ -71,7 +69,6 @@ public final class RetrievalMetrics {
     public static double silhouette(LabeledVectors data, Distance metric) {
         int n = data.size();
         int labels = data.labelNames().size();
-        Knn distances = new Knn(data.vectors(), data.labels(), 1, metric);
         int[] counts = new int[labels];
         for (int l : data.labels()) {
             counts[l]++;
@@ -81,7 +78,7 @@ public final class RetrievalMetrics {
             double[] sum = new double[labels];
             for (int j = 0; j < n; j++) {
                 if (j != i) {
-                    sum[data.labels()[j]] += distances.distance(data.vectors()[i], data.vectors()[j]);
+                    sum[data.labels()[j]] += metric.between(data.vectors()[i], data.vectors()[j]);
                 }
             }
             int own = data.labels()[i];

@@ -1,0 +1,65 @@
+package org.songspace.index;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Timbre Gaussians, compared by their divergence: HNSW holds only {@link org.songspace.vectors.TimbreFilter}
+ * keys, so a library of up to {@value #EXACT_LIMIT} tracks is searched exactly and a larger one re-ranks
+ * the HNSW candidates by the divergence.
+ */
+final class DivergenceSearch implements SearchStrategy {
+    /**
+     * Candidates re-ranked by the divergence above {@value #EXACT_LIMIT} tracks: at least this many, and at
+     * least {@value #RERANK_SHARE_PERCENT} % of the library. The keys are a rough guide (recall@10 against
+     * exact with 20 % of a real library re-ranked: 0.8; with 5 %: 0.4; docs/results.md), hence the exact
+     * search up to {@value #EXACT_LIMIT} tracks.
+     */
+    static final int RERANK_CANDIDATES = 2000;
+    static final int RERANK_SHARE_PERCENT = 20;
+    /**
+     * Up to this many tracks, searched exactly: every divergence, from Gaussians read once and kept in
+     * memory (5.1 KB a track, 255 MB at the limit; ~2.5k multiply-adds per divergence).
+     */
+    static final int EXACT_LIMIT = 50_000;
+
+    private final LuceneTracks tracks;
+    /** Every track with its Gaussian, read (and decompressed) once: the reader is a fixed snapshot. */
+    private List<IndexedTrack> all;
+
+    DivergenceSearch(LuceneTracks tracks) {
+        this.tracks = tracks;
+    }
+
+    @Override
+    public List<SimilarityIndex.Hit> search(float[] query, int k, Exclusions exclusions) throws IOException {
+        int size = tracks.size();
+        return size <= EXACT_LIMIT ? exact(query, k, exclusions)
+                : SearchStrategy.best(tracks.hnsw(query, Math.max(Math.max(RERANK_CANDIDATES, 10 * k),
+                        size / 100 * RERANK_SHARE_PERCENT), exclusions), k);
+    }
+
+    @Override
+    public List<SimilarityIndex.Hit> exact(float[] query, int k, Exclusions exclusions) throws IOException {
+        List<SimilarityIndex.Hit> hits = new ArrayList<>();
+        for (IndexedTrack t : withGaussians()) {
+            if (!exclusions.excludes(t)) {
+                hits.add(new SimilarityIndex.Hit(t.withVector(null), tracks.space().similarity(query, t.vector())));
+            }
+        }
+        return SearchStrategy.best(hits, k);
+    }
+
+    private synchronized List<IndexedTrack> withGaussians() throws IOException {
+        if (all == null) {
+            all = tracks.all();
+        }
+        return all;
+    }
+
+    @Override
+    public String describe(boolean exact) {
+        return exact || tracks.size() <= EXACT_LIMIT ? "exact divergence" : "hnsw candidates re-ranked by divergence";
+    }
+}
