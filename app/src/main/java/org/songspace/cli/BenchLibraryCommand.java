@@ -39,7 +39,7 @@ final class BenchLibraryCommand implements Callable<Integer> {
 
     @Option(names = "--formats", paramLabel = "F", split = ",", defaultValue = "mp3,mp3_vbr,m4a,opus,flac",
             description = "Formats, round robin, of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    List<LibraryFixture.Format> formats;
+    List<LibraryGenerator.Format> formats;
 
     @Option(names = "--library", paramLabel = "DIR",
             description = "Keep the generated library under DIR (one subfolder per --tracks, --minutes and --formats), reused by the next run.")
@@ -69,7 +69,7 @@ final class BenchLibraryCommand implements Callable<Integer> {
             Path lib = (library != null ? library : work).resolve(spec);
             int cores = Runtime.getRuntime().availableProcessors();
             long g0 = System.nanoTime();
-            LibraryFixture.generate(lib, tracks, minutes, formats, cores);
+            LibraryGenerator.generate(lib, tracks, minutes, formats, cores);
             System.out.printf(Locale.ROOT, "library: %d tracks of %.1f min (%s) in %s, made in %.1f s (not timed)%n", tracks,
                     minutes, formats.stream().map(f -> f.name().toLowerCase(Locale.ROOT)).toList(), lib,
                     (System.nanoTime() - g0) / 1e9);

@@ -1,5 +1,6 @@
 package org.songspace.cli;
 
+import org.songspace.io.ExternalTools;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -18,7 +19,7 @@ class BenchLibraryCommandTest {
 
     @Test
     void generatesATaggedLibraryInEveryFormatAndIndexesIt() throws Exception {
-        assumeTrue(LibraryFixture.hasFfmpeg(), "ffmpeg is not installed: skipping");
+        assumeTrue(ExternalTools.onPath("ffmpeg"), "ffmpeg is not installed: skipping");
         Path lib = dir.resolve("lib");
         CliRun run = CliRun.of("bench", "library", "--tracks", "5", "--minutes", "0.2", "--library", lib.toString(), "-q");
         assertEquals(0, run.exitCode(), run.toString());

@@ -1,5 +1,6 @@
 package org.songspace.cli;
 
+import org.songspace.io.ExternalTools;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -28,7 +29,7 @@ class TaggedLibraryTest {
 
     @Test
     void tagsReachTheIndexAndSimilar() throws Exception {
-        assumeTrue(LibraryFixture.hasFfmpeg(), "ffmpeg is not installed: skipping");
+        assumeTrue(ExternalTools.onPath("ffmpeg"), "ffmpeg is not installed: skipping");
         Path lib = dir.resolve("Music");
         for (int i = 0; i < 6; i++) {
             char artist = (char) ('A' + i / 2);

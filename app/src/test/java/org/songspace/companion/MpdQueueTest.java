@@ -1,5 +1,6 @@
 package org.songspace.companion;
 
+import org.songspace.io.ExternalTools;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.songspace.cli.CliRun;
-import org.songspace.cli.LibraryFixture;
+import org.songspace.cli.LibraryGenerator;
 
 /**
  * {@code songspace mpd --once} against a real MPD (Debian's mpd, installed by .ci/run) on a loopback port
@@ -27,8 +28,8 @@ class MpdQueueTest {
 
     /** The tagged library and a free port for an MPD of the test's own; skips without mpd or ffmpeg. */
     private void prepare() throws Exception {
-        assumeTrue(LibraryFixture.onPath("mpd"), "MPD is not installed (apt-get install mpd): skipping");
-        assumeTrue(LibraryFixture.hasFfmpeg(), "Debian's ffmpeg is not installed: the tagged library cannot be made");
+        assumeTrue(ExternalTools.onPath("mpd"), "MPD is not installed (apt-get install mpd): skipping");
+        assumeTrue(ExternalTools.onPath("ffmpeg"), "Debian's ffmpeg is not installed: the tagged library cannot be made");
         library = TaggedMp3Library.make(tmp);
         port = org.songspace.cli.TestSupport.freePort();
     }

@@ -1,5 +1,6 @@
 package org.songspace.companion;
 
+import org.songspace.io.ExternalTools;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.songspace.cli.CliRun;
-import org.songspace.cli.LibraryFixture;
+import org.songspace.cli.LibraryGenerator;
 
 /**
  * {@code songspace sync} against a real Supysonic (Debian's supysonic + python3-waitress, installed by
@@ -31,9 +32,9 @@ class SyncSupysonicTest {
 
     @Test
     void mixesBecomePlaylistsInSupysonicAndStayPut() throws Exception {
-        assumeTrue(LibraryFixture.onPath("supysonic-server") && LibraryFixture.onPath("supysonic-cli"),
+        assumeTrue(ExternalTools.onPath("supysonic-server") && ExternalTools.onPath("supysonic-cli"),
                 "Supysonic is not installed (apt-get install supysonic python3-waitress): skipping");
-        assumeTrue(LibraryFixture.hasFfmpeg(), "Debian's ffmpeg is not installed: the tagged library cannot be made");
+        assumeTrue(ExternalTools.onPath("ffmpeg"), "Debian's ffmpeg is not installed: the tagged library cannot be made");
         TaggedMp3Library library = TaggedMp3Library.make(tmp);
         Path home = Files.createDirectories(tmp.resolve("supysonic"));
         Files.writeString(home.resolve("supysonic.conf"), "[base]\ndatabase_uri = sqlite:///" + home.resolve("supysonic.db")

@@ -229,7 +229,7 @@ class SubsonicApiTest {
     /** A picture in an MP3's ID3 tag comes back from getCoverArt, for the song and for its album. */
     @Test
     void coverArtEmbeddedInTheTagsIsServed() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(org.songspace.cli.LibraryFixture.hasFfmpeg(),
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.songspace.io.ExternalTools.onPath("ffmpeg"),
                 "Debian's ffmpeg is not installed: the cover-art fixture cannot be made");
         Path library = tmp.resolve("art-library");
         Files.createDirectories(library);

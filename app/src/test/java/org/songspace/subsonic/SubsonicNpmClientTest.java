@@ -1,5 +1,6 @@
 package org.songspace.subsonic;
 
+import org.songspace.io.ExternalTools;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +18,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.songspace.cli.LibraryFixture;
+import org.songspace.cli.LibraryGenerator;
 import org.songspace.cli.TestPipeline;
 import org.songspace.web.WebServer;
 
@@ -45,7 +46,7 @@ class SubsonicNpmClientTest {
 
     @Test
     void aPublishedSubsonicClientSearchesStreamsAndGetsMixesAndPaths() throws Exception {
-        assumeTrue(LibraryFixture.onPath("node") && LibraryFixture.onPath("npm"), "Node.js and npm are not on PATH: the npm client test is skipped");
+        assumeTrue(ExternalTools.onPath("node") && ExternalTools.onPath("npm"), "Node.js and npm are not on PATH: the npm client test is skipped");
         Path client = tmp.resolve("client");
         Files.createDirectories(client);
         for (String f : List.of("package.json", "subsonic-client-check.mjs")) {

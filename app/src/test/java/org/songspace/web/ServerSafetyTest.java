@@ -243,7 +243,7 @@ class ServerSafetyTest {
 
     @Test
     void aTagWithControlCharactersStillGivesParsableXml() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(org.songspace.cli.LibraryFixture.hasFfmpeg(),
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.songspace.io.ExternalTools.onPath("ffmpeg"),
                 "Debian's ffmpeg is not installed: the tagged fixture cannot be made");
         Path library = Files.createDirectories(tmp.resolve("control-library"));
         Process p = new ProcessBuilder("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=330:duration=4",

@@ -14,7 +14,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.songspace.testing.SharedData;
-import org.songspace.testing.Tools;
+import org.songspace.io.ExternalTools;
 
 /**
  * FLAC and Ogg Vorbis fixtures are encoded at test time with Debian's reference encoders (packages
@@ -46,7 +46,7 @@ class CompressedFormatTest {
     }
 
     private static void requireTool(String tool) {
-        assumeTrue(Tools.onPath(tool), tool + " is not installed (apt-get install flac vorbis-tools): skipping");
+        assumeTrue(ExternalTools.onPath(tool), tool + " is not installed (apt-get install flac vorbis-tools): skipping");
     }
 
     @Test

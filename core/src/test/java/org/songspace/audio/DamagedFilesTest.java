@@ -45,7 +45,7 @@ class DamagedFilesTest {
     }
 
     private Path encode(String name, String... codec) throws Exception {
-        assumeTrue(onPath("ffmpeg"), "Debian's ffmpeg is not installed: the compressed fixtures cannot be made");
+        assumeTrue(org.songspace.io.ExternalTools.onPath("ffmpeg"), "Debian's ffmpeg is not installed: the compressed fixtures cannot be made");
         assumeTrue(FfmpegDecoder.available(), "FFmpeg's natives did not load");
         Path out = tmp.resolve(name);
         String[] command = new String[6 + codec.length];
@@ -60,15 +60,6 @@ class DamagedFilesTest {
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), log);
         return out;
-    }
-
-    private static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Path damaged(Path source, String name, java.util.function.UnaryOperator<byte[]> damage) throws Exception {

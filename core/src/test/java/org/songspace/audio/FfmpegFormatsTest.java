@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.songspace.testing.Tools;
+import org.songspace.io.ExternalTools;
 
 /**
  * Every compressed format of a real library, encoded at test time with Debian's ffmpeg (installed by
@@ -33,7 +33,7 @@ class FfmpegFormatsTest {
 
     @BeforeAll
     static void source() throws IOException {
-        assumeTrue(Tools.onPath("ffmpeg"), "ffmpeg is not installed (apt-get install ffmpeg): skipping");
+        assumeTrue(ExternalTools.onPath("ffmpeg"), "ffmpeg is not installed (apt-get install ffmpeg): skipping");
         assumeTrue(FfmpegDecoder.available(), "FFmpeg natives did not load: " + FfmpegDecoder.unavailableReason());
         wav = dir.resolve("source.wav");
         WavWriter.write(wav, CompressedFormatTest.stereoSignal(RATE, SECONDS), RATE, 2);

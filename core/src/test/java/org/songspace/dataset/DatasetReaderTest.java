@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.songspace.testing.Fixtures;
+import org.songspace.audio.Fixtures;
 import org.songspace.testing.SharedData;
 
 class DatasetReaderTest {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.songspace.testing.Fixtures;
+import org.songspace.audio.Fixtures;
 import org.songspace.testing.SharedData;
 
 class SplitFilesTest {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.songspace.audio.FfmpegDecoder;
 import org.songspace.audio.TrackTags;
 import org.songspace.audio.WavWriter;
-import org.songspace.testing.Tools;
+import org.songspace.io.ExternalTools;
 
 /**
  * A library folder as users have them: tagged tracks in five formats next to cover art, playlists, and
@@ -38,7 +38,7 @@ class LibraryScanTest {
 
     @Test
     void everyFileIsAnalysedCountedOrNamedWithAReason() throws Exception {
-        assumeTrue(Tools.onPath("ffmpeg"), "ffmpeg is not installed (apt-get install ffmpeg): skipping");
+        assumeTrue(ExternalTools.onPath("ffmpeg"), "ffmpeg is not installed (apt-get install ffmpeg): skipping");
         assumeTrue(FfmpegDecoder.available(), "FFmpeg natives did not load: " + FfmpegDecoder.unavailableReason());
         Path lib = Files.createDirectories(dir.resolve("Music"));
         Path album = Files.createDirectories(lib.resolve("Artist A/First Album"));

@@ -20,7 +20,6 @@ import org.songspace.embed.Embedder;
 import org.songspace.model.EncoderType;
 import org.songspace.model.ModelFolder;
 import org.songspace.model.SavedModel;
-import org.songspace.testing.SyntheticFeatures;
 
 class EncoderTrainerTest {
     @TempDir

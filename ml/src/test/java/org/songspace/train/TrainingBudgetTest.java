@@ -11,7 +11,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.songspace.model.EncoderType;
-import org.songspace.testing.SyntheticFeatures;
 
 /** The label-free default's training cost does not grow with the library, and its samples span artists. */
 class TrainingBudgetTest {

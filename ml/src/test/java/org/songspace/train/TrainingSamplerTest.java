@@ -11,7 +11,6 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.songspace.testing.SyntheticFeatures;
 
 /** The batches the encoders learn from: P labels x K tracks, or two views of each track. */
 class TrainingSamplerTest {

@@ -1,4 +1,4 @@
-package org.songspace.testing;
+package org.songspace.train;
 
 import java.io.IOException;
 import java.nio.file.Path;

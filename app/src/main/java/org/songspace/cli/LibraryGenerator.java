@@ -19,7 +19,7 @@ import org.songspace.io.UserError;
  * (style, format) pair is encoded once; further tracks are stream copies of it with their own tags, so a
  * library of thousands of tracks is made in about a minute.
  */
-public final class LibraryFixture {
+public final class LibraryGenerator {
     /** The formats, by name: ffmpeg arguments and file extension. */
     enum Format {
         MP3("mp3", "-c:a", "libmp3lame", "-b:a", "192k"),
@@ -39,7 +39,7 @@ public final class LibraryFixture {
 
     private static final int STYLES = 10;
 
-    private LibraryFixture() {
+    private LibraryGenerator() {
     }
 
     /** Writes {@code tracks} tracks of {@code minutes} into {@code dir}; a file already there is kept. */
@@ -99,19 +99,8 @@ public final class LibraryFixture {
         return files;
     }
 
-    /** Whether Debian's ffmpeg command, which encodes the library, is on the PATH. */
-    public static boolean hasFfmpeg() {
-        return onPath("ffmpeg");
-    }
-
-    /** Whether an executable of this name is on the PATH. */
-    public static boolean onPath(String tool) {
-        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
-                .anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
-    }
-
     private static void requireFfmpeg() {
-        if (!hasFfmpeg()) {
+        if (!org.songspace.io.ExternalTools.onPath("ffmpeg")) {
             throw new UserError("bench library encodes its tracks with Debian's ffmpeg command, which is not on the "
                     + "PATH (apt-get install ffmpeg)");
         }
