@@ -36,31 +36,27 @@ final class FlacDecoder implements AudioDecoder {
         int channels = info.getChannels();
         double scale = 1.0 / (1L << (info.getBitsPerSample() - 1));
         long declared = info.getTotalSamples();
-        float[] out = new float[declared > 0 && declared < Integer.MAX_VALUE ? (int) declared : 1 << 20];
-        int length = 0;
+        SampleSink out = new SampleSink(declared > 0 && declared < Integer.MAX_VALUE ? (int) declared : 1 << 20);
         try {
             Frame frame;
             while ((frame = decoder.readNextFrame()) != null) {
                 int n = frame.header.blockSize;
                 ChannelData[] channelData = decoder.getChannelData();
-                if (length + n > out.length) {
-                    out = Arrays.copyOf(out, Math.max(out.length * 2, length + n));
-                }
                 for (int i = 0; i < n; i++) {
                     double sum = 0;
                     for (int c = 0; c < channels; c++) {
                         sum += (float) (channelData[c].getOutput()[i] * scale);
                     }
-                    out[length + i] = (float) (sum / channels);
+                    out.add((float) (sum / channels));
                 }
-                length += n;
             }
         } catch (IOException | RuntimeException e) {
-            if (declared > 0 && length < declared) {
+            if (declared > 0 && out.size() < declared) {
                 throw new AudioFormatException("truncated or corrupt FLAC: STREAMINFO declares " + declared
-                        + " samples, decoding stopped after " + length + " (" + e.getMessage() + ")", e);
+                        + " samples, decoding stopped after " + out.size() + " (" + e.getMessage() + ")", e);
             }
         }
+        int length = out.size();
         if (declared > 0 && length < declared) {
             throw new AudioFormatException("truncated FLAC: STREAMINFO declares " + declared
                     + " samples but only " + length + " could be decoded");
@@ -69,6 +65,6 @@ final class FlacDecoder implements AudioDecoder {
             throw new AudioFormatException("FLAC holds no samples");
         }
         int keep = declared > 0 ? (int) Math.min(length, declared) : length;
-        return AudioClip.decoded(Arrays.copyOf(out, keep), info.getSampleRate(), channels);
+        return AudioClip.decoded(Arrays.copyOf(out.toArray(), keep), info.getSampleRate(), channels);
     }
 }

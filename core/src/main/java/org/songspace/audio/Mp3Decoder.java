@@ -40,9 +40,8 @@ final class Mp3Decoder implements AudioDecoder {
         GaplessInfo gapless = GaplessInfo.read(data);
         Bitstream stream = new Bitstream(new ByteArrayInputStream(data));
         Decoder decoder = new Decoder();
-        float[] out = new float[gapless == null ? 1 << 20 : (int) Math.min(Integer.MAX_VALUE - 16,
-                (gapless.frames() + 2L) * gapless.samplesPerFrame())];
-        int length = 0;
+        SampleSink out = new SampleSink(gapless == null ? 1 << 20 : (int) Math.min(Integer.MAX_VALUE - 16,
+                (gapless.frames() + 2L) * gapless.samplesPerFrame()));
         int frames = 0;
         int rate = 0;
         int channels = 0;
@@ -58,19 +57,15 @@ final class Mp3Decoder implements AudioDecoder {
                 }
                 short[] pcm = buffer.getBuffer();
                 int n = buffer.getBufferLength() / channels;
-                if (length + n > out.length) {
-                    out = Arrays.copyOf(out, Math.max(out.length * 2, length + n));
-                }
                 for (int i = 0, p = 0; i < n; i++) {
                     if (channels == 1) {
-                        out[length + i] = pcm[p++] / 32768f;
+                        out.add(pcm[p++] / 32768f);
                     } else {
                         float l = pcm[p++] / 32768f;
                         float r = pcm[p++] / 32768f;
-                        out[length + i] = (l + r) * 0.5f;
+                        out.add((l + r) * 0.5f);
                     }
                 }
-                length += n;
             }
         } catch (BitstreamException | DecoderException | RuntimeException e) {
             throw new AudioFormatException("corrupt MP3 at frame " + (frames + 1) + ": " + e.getMessage(), e);
@@ -81,11 +76,12 @@ final class Mp3Decoder implements AudioDecoder {
                 // closing an in-memory stream cannot lose data
             }
         }
+        int length = out.size();
         if (frames == 0 || length == 0) {
             throw new AudioFormatException("no MPEG audio frames found");
         }
         if (gapless == null) {
-            return AudioClip.decoded(Arrays.copyOf(out, length), rate, channels);
+            return AudioClip.decoded(out.toArray(), rate, channels);
         }
         // JLayer decodes the Info frame too (as silence): it counts as one frame of lead.
         long expectedFrames = gapless.frames() + 1;
@@ -101,6 +97,6 @@ final class Mp3Decoder implements AudioDecoder {
         if (keep == 0) {
             throw new AudioFormatException("MP3 holds no samples after its encoder delay");
         }
-        return AudioClip.decoded(Arrays.copyOfRange(out, lead, lead + (int) keep), rate, channels);
+        return AudioClip.decoded(Arrays.copyOfRange(out.toArray(), lead, lead + (int) keep), rate, channels);
     }
 }

@@ -55,15 +55,14 @@ final class OggVorbisDecoder implements AudioDecoder {
         Block block = null;
         float[][][] pcm = new float[1][][];
         int[] index = new int[info.channels];
-        float[] out = new float[1 << 20];
-        int length = 0;
+        SampleSink out = new SampleSink(1 << 20);
         while (!eos) {
             int result = sync.pageout(page);
             if (result == 0) {
                 break;   // no more data
             }
             if (result < 0) {
-                throw new AudioFormatException("corrupt Ogg page after " + length + " samples");
+                throw new AudioFormatException("corrupt Ogg page after " + out.size() + " samples");
             }
             stream.pagein(page);
             if (page.granulepos() >= 0) {
@@ -87,18 +86,14 @@ final class OggVorbisDecoder implements AudioDecoder {
                 }
                 int n;
                 while ((n = dsp.synthesis_pcmout(pcm, index)) > 0) {
-                    if (length + n > out.length) {
-                        out = Arrays.copyOf(out, Math.max(out.length * 2, length + n));
-                    }
                     int channels = info.channels;
                     for (int i = 0; i < n; i++) {
                         double sum = 0;
                         for (int c = 0; c < channels; c++) {
                             sum += pcm[0][c][index[c] + i];
                         }
-                        out[length + i] = (float) (sum / channels);
+                        out.add((float) (sum / channels));
                     }
-                    length += n;
                     dsp.synthesis_read(n);
                 }
             }
@@ -107,12 +102,13 @@ final class OggVorbisDecoder implements AudioDecoder {
             throw new AudioFormatException("truncated Ogg Vorbis: the stream ends inside its headers");
         }
         if (!eos) {
-            throw new AudioFormatException("truncated Ogg Vorbis: no end-of-stream page after " + length + " samples");
+            throw new AudioFormatException("truncated Ogg Vorbis: no end-of-stream page after " + out.size() + " samples");
         }
+        int length = out.size();
         int keep = lastGranule >= 0 ? (int) Math.min(length, lastGranule) : length;
         if (keep == 0) {
             throw new AudioFormatException("Ogg Vorbis holds no samples");
         }
-        return AudioClip.decoded(Arrays.copyOf(out, keep), info.rate, info.channels);
+        return AudioClip.decoded(Arrays.copyOf(out.toArray(), keep), info.rate, info.channels);
     }
 }
