@@ -83,32 +83,46 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress bars.")
     boolean quiet;
 
+    /** The loaded SOURCE: its vectors, what is known of its tracks, and the split a model brings. */
+    private record Loaded(EmbeddingSet set, Map<String, String> labels, Map<String, String> artists, Split modelSplit) {
+    }
+
     @Override
     public Integer call() throws Exception {
-        EmbeddingSet set;
-        Split modelSplit = null;
+        distance = metric;
+        Loaded loaded = load();
+        Map<String, String> labels = loaded.labels();
+        LabeledVectors vectors = LabeledVectors.of(loaded.set(), labels);
+        if (vectors.size() < 2 || vectors.labelNames().size() < 2) {
+            throw new DatasetException("evaluate needs labels (at least 2 labels among the tracks); " + source
+                    + " has " + vectors.size() + " labelled tracks. Give DATA in a labelled layout (folders, GTZAN, "
+                    + "or a CSV manifest with a label column)");
+        }
+        Split holdout = holdout(vectors, loaded);
+        String name = loaded.set().modelId().isBlank() ? source.getFileName().toString() : loaded.set().modelId();
+        EvaluationResult result = Evaluation.run(name, vectors, holdout, k, distance, mutualProximity, folds,
+                loaded.artists(), seed);
+        System.out.print(result.toTable());
+        System.out.printf(java.util.Locale.ROOT, "hubness (skewness of %d-occurrence): %.2f raw, %.2f with mutual proximity%s%n",
+                k, Hubness.kOccurrenceSkewness(vectors.vectors(), k, distance, false),
+                Hubness.kOccurrenceSkewness(vectors.vectors(), k, distance, true),
+                mutualProximity ? " (used above)" : " (not used above: --mutual-proximity)");
+        if (json != null) {
+            Json.write(json, result);
+            System.out.println("results: " + json);
+        }
+        return 0;
+    }
+
+    /** SOURCE as vectors, by what it is: a model folder (DATA embedded), an .npy, or a distance matrix. */
+    private Loaded load() throws Exception {
         Map<String, String> labels = new HashMap<>();
         Map<String, String> artists = new HashMap<>();
-        distance = metric;
         if (TrackEmbedder.isModel(source)) {
-            if (data == null) {
-                throw new UserError("evaluate MODEL needs DATA: the collection to embed and score");
-            }
-            try (TrackEmbedder model = TrackEmbedder.open(source)) {
-                PreparedData prepared = PreparedData.prepare(data, layout, null, model.features(), quiet, true);
-                labels.putAll(prepared.labels());
-                artists.putAll(prepared.artists());
-                set = model.embedTracks(prepared.store(), prepared.ids(), labels, artists, () -> { });
-            }
-            if (TimbreModel.isTimbreModel(source)) {
-                // Gaussians are compared by their divergence, whatever --metric says.
-                distance = Knn.Metric.GAUSSIAN_JS;
-            } else {
-                SavedModel.SplitRecord r = ModelFolder.read(source).split();
-                modelSplit = new Split("the model's split (" + r.method() + ")", r.train(), r.valid(), r.test());
-            }
-        } else if (Files.isRegularFile(source) && source.toString().endsWith(".npy")) {
-            set = EmbeddingSet.read(source);
+            return fromModel(labels, artists);
+        }
+        if (Files.isRegularFile(source) && source.toString().endsWith(".npy")) {
+            EmbeddingSet set = EmbeddingSet.read(source);
             for (EmbeddingSet.Entry e : set.entries()) {
                 if (e.label() != null && !e.label().isBlank()) {
                     labels.put(e.id(), e.label());
@@ -122,40 +136,45 @@ final class EvaluateCommand implements Callable<Integer> {
                 labels.putAll(given.labelsById());
                 artists.putAll(given.artistsById());
             }
-        } else if (Files.isRegularFile(source) && DistanceMatrix.looksLikeMirex(source)) {
-            set = fromMatrix(labels, artists);
-        } else {
-            throw new UserError(source + " is neither an embeddings .npy, a model folder (no model.json or "
-                    + TimbreModel.MANIFEST + ") nor a MIREX distance matrix");
+            return new Loaded(set, labels, artists, null);
         }
-        LabeledVectors vectors = LabeledVectors.of(set, labels);
-        if (vectors.size() < 2 || vectors.labelNames().size() < 2) {
-            throw new DatasetException("evaluate needs labels (at least 2 labels among the tracks); " + source
-                    + " has " + vectors.size() + " labelled tracks. Give DATA in a labelled layout (folders, GTZAN, "
-                    + "or a CSV manifest with a label column)");
+        if (Files.isRegularFile(source) && DistanceMatrix.looksLikeMirex(source)) {
+            return new Loaded(fromMatrix(labels, artists), labels, artists, null);
         }
+        throw new UserError(source + " is neither an embeddings .npy, a model folder (no model.json or "
+                + TimbreModel.MANIFEST + ") nor a MIREX distance matrix");
+    }
+
+    /** DATA embedded by the model in SOURCE; a learned model's own split is the holdout. */
+    private Loaded fromModel(Map<String, String> labels, Map<String, String> artists) throws Exception {
+        if (data == null) {
+            throw new UserError("evaluate MODEL needs DATA: the collection to embed and score");
+        }
+        EmbeddingSet set;
+        try (TrackEmbedder model = TrackEmbedder.open(source)) {
+            PreparedData prepared = PreparedData.prepare(data, layout, null, model.features(), quiet, true);
+            labels.putAll(prepared.labels());
+            artists.putAll(prepared.artists());
+            set = model.embedTracks(prepared.store(), prepared.ids(), labels, artists, () -> { });
+        }
+        if (TimbreModel.isTimbreModel(source)) {
+            // Gaussians are compared by their divergence, whatever --metric says.
+            distance = Knn.Metric.GAUSSIAN_JS;
+            return new Loaded(set, labels, artists, null);
+        }
+        SavedModel.SplitRecord r = ModelFolder.read(source).split();
+        return new Loaded(set, labels, artists,
+                new Split("the model's split (" + r.method() + ")", r.train(), r.valid(), r.test()));
+    }
+
+    /** --split lists, else the model's split, else a new leak-free one (artist-grouped where artists are known). */
+    private Split holdout(LabeledVectors vectors, Loaded loaded) throws java.io.IOException {
         Dataset asDataset = new Dataset(Path.of("."), Layout.MANIFEST, vectors.ids().stream()
-                .map(id -> new Track(id, Path.of(id), labels.get(id), artists.get(id))).toList());
-        Split holdout;
+                .map(id -> new Track(id, Path.of(id), loaded.labels().get(id), loaded.artists().get(id))).toList());
         if (split != null) {
-            holdout = SplitFiles.read(split, asDataset).split();
-        } else if (modelSplit != null) {
-            holdout = modelSplit;
-        } else {
-            holdout = Splitter.leakFree(asDataset, 0, 0.25, seed);
+            return SplitFiles.read(split, asDataset).split();
         }
-        EvaluationResult result = Evaluation.run(set.modelId().isBlank() ? source.getFileName().toString() : set.modelId(),
-                vectors, holdout, k, distance, mutualProximity, folds, artists, seed);
-        System.out.print(result.toTable());
-        System.out.printf(java.util.Locale.ROOT, "hubness (skewness of %d-occurrence): %.2f raw, %.2f with mutual proximity%s%n",
-                k, Hubness.kOccurrenceSkewness(vectors.vectors(), k, distance, false),
-                Hubness.kOccurrenceSkewness(vectors.vectors(), k, distance, true),
-                mutualProximity ? " (used above)" : " (not used above: --mutual-proximity)");
-        if (json != null) {
-            Json.write(json, result);
-            System.out.println("results: " + json);
-        }
-        return 0;
+        return loaded.modelSplit() != null ? loaded.modelSplit() : Splitter.leakFree(asDataset, 0, 0.25, seed);
     }
 
     /** The matrix's tracks that DATA holds, each as the one-float vector of its row, scored by the matrix. */

@@ -80,9 +80,14 @@ final class Mp3Decoder implements AudioDecoder {
         if (frames == 0 || length == 0) {
             throw new AudioFormatException("no MPEG audio frames found");
         }
-        if (gapless == null) {
-            return AudioClip.decoded(out.toArray(), rate, channels);
-        }
+        return gapless == null ? AudioClip.decoded(out.toArray(), rate, channels)
+                : trimmed(out.toArray(), frames, gapless, rate, channels);
+    }
+
+    /** The samples the LAME/Xing header says the encoder put in, without JLayer's lead; a file cut short is refused. */
+    private static AudioClip trimmed(float[] out, int frames, GaplessInfo gapless, int rate, int channels)
+            throws AudioFormatException {
+        int length = out.length;
         // JLayer decodes the Info frame too (as silence): it counts as one frame of lead.
         long expectedFrames = gapless.frames() + 1;
         if (frames < expectedFrames) {
@@ -97,6 +102,6 @@ final class Mp3Decoder implements AudioDecoder {
         if (keep == 0) {
             throw new AudioFormatException("MP3 holds no samples after its encoder delay");
         }
-        return AudioClip.decoded(Arrays.copyOfRange(out.toArray(), lead, lead + (int) keep), rate, channels);
+        return AudioClip.decoded(Arrays.copyOfRange(out, lead, lead + (int) keep), rate, channels);
     }
 }

@@ -48,21 +48,16 @@ final class OggVorbisDecoder implements AudioDecoder {
         if (stream.pagein(page) < 0 || stream.packetout(packet) != 1 || info.synthesis_headerin(comment, packet) < 0) {
             throw new AudioFormatException("Ogg stream is not Vorbis (Opus, FLAC-in-Ogg and Speex are not read)");
         }
-        int headers = 1;
+        VorbisStream vorbis = new VorbisStream(info, comment);
         boolean eos = false;
         long lastGranule = -1;
-        DspState dsp = null;
-        Block block = null;
-        float[][][] pcm = new float[1][][];
-        int[] index = new int[info.channels];
-        SampleSink out = new SampleSink(1 << 20);
         while (!eos) {
             int result = sync.pageout(page);
             if (result == 0) {
                 break;   // no more data
             }
             if (result < 0) {
-                throw new AudioFormatException("corrupt Ogg page after " + out.size() + " samples");
+                throw new AudioFormatException("corrupt Ogg page after " + vorbis.out.size() + " samples");
             }
             stream.pagein(page);
             if (page.granulepos() >= 0) {
@@ -70,45 +65,72 @@ final class OggVorbisDecoder implements AudioDecoder {
             }
             eos = page.eos() != 0;
             while (stream.packetout(packet) == 1) {
-                if (headers < 3) {
-                    if (info.synthesis_headerin(comment, packet) < 0) {
-                        throw new AudioFormatException("corrupt Vorbis header packet " + (headers + 1));
-                    }
-                    if (++headers == 3) {
-                        dsp = new DspState();
-                        dsp.synthesis_init(info);
-                        block = new Block(dsp);
-                    }
-                    continue;
-                }
-                if (block.synthesis(packet) == 0) {
-                    dsp.synthesis_blockin(block);
-                }
-                int n;
-                while ((n = dsp.synthesis_pcmout(pcm, index)) > 0) {
-                    int channels = info.channels;
-                    for (int i = 0; i < n; i++) {
-                        double sum = 0;
-                        for (int c = 0; c < channels; c++) {
-                            sum += pcm[0][c][index[c] + i];
-                        }
-                        out.add((float) (sum / channels));
-                    }
-                    dsp.synthesis_read(n);
-                }
+                vorbis.take(packet);
             }
         }
-        if (headers < 3) {
-            throw new AudioFormatException("truncated Ogg Vorbis: the stream ends inside its headers");
+        return vorbis.finish(eos, lastGranule);
+    }
+
+    /** The Vorbis side of the stream: the two remaining header packets, then audio, downmixed as it comes. */
+    private static final class VorbisStream {
+        private final Info info;
+        private final Comment comment;
+        private final float[][][] pcm = new float[1][][];
+        private final int[] index;
+        private final SampleSink out = new SampleSink(1 << 20);
+        private int headers = 1;
+        private DspState dsp;
+        private Block block;
+
+        VorbisStream(Info info, Comment comment) {
+            this.info = info;
+            this.comment = comment;
+            this.index = new int[info.channels];
         }
-        if (!eos) {
-            throw new AudioFormatException("truncated Ogg Vorbis: no end-of-stream page after " + out.size() + " samples");
+
+        void take(Packet packet) throws AudioFormatException {
+            if (headers < 3) {
+                if (info.synthesis_headerin(comment, packet) < 0) {
+                    throw new AudioFormatException("corrupt Vorbis header packet " + (headers + 1));
+                }
+                if (++headers == 3) {
+                    dsp = new DspState();
+                    dsp.synthesis_init(info);
+                    block = new Block(dsp);
+                }
+                return;
+            }
+            if (block.synthesis(packet) == 0) {
+                dsp.synthesis_blockin(block);
+            }
+            int n;
+            while ((n = dsp.synthesis_pcmout(pcm, index)) > 0) {
+                int channels = info.channels;
+                for (int i = 0; i < n; i++) {
+                    double sum = 0;
+                    for (int c = 0; c < channels; c++) {
+                        sum += pcm[0][c][index[c] + i];
+                    }
+                    out.add((float) (sum / channels));
+                }
+                dsp.synthesis_read(n);
+            }
         }
-        int length = out.size();
-        int keep = lastGranule >= 0 ? (int) Math.min(length, lastGranule) : length;
-        if (keep == 0) {
-            throw new AudioFormatException("Ogg Vorbis holds no samples");
+
+        /** The clip, trimmed to the last granule position; a stream cut short is refused. */
+        AudioClip finish(boolean eos, long lastGranule) throws AudioFormatException {
+            if (headers < 3) {
+                throw new AudioFormatException("truncated Ogg Vorbis: the stream ends inside its headers");
+            }
+            if (!eos) {
+                throw new AudioFormatException("truncated Ogg Vorbis: no end-of-stream page after " + out.size() + " samples");
+            }
+            int length = out.size();
+            int keep = lastGranule >= 0 ? (int) Math.min(length, lastGranule) : length;
+            if (keep == 0) {
+                throw new AudioFormatException("Ogg Vorbis holds no samples");
+            }
+            return AudioClip.decoded(Arrays.copyOf(out.toArray(), keep), info.rate, info.channels);
         }
-        return AudioClip.decoded(Arrays.copyOf(out.toArray(), keep), info.rate, info.channels);
     }
 }
