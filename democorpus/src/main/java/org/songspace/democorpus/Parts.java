@@ -58,27 +58,8 @@ final class Parts {
                     play(ch, root, i % 4 == 0 ? 105 : 85, bar + i * 0.25, 0.22);
                 }
             }
-            case ROOT_FIFTH -> {
-                play(ch, root, 100, bar, 0.9);
-                play(ch, fifth - 12 >= low ? fifth - 12 : fifth, 90, bar + 2, 0.9);
-                if (r.nextDouble() < 0.4) {
-                    int target = Harmony.atOrAbove(key + next.root(), low);
-                    play(ch, target - 2, 80, bar + 3, 0.45);
-                    play(ch, target - 1, 80, bar + 3.5, 0.45);
-                } else {
-                    play(ch, root + iv[1], 85, bar + 3, 0.9);
-                }
-            }
-            case WALKING -> {
-                int target = Harmony.atOrAbove(key + next.root(), low);
-                int[] line = {root, root + iv[1], root + iv[2], target + (r.nextBoolean() ? 1 : -1)};
-                if (r.nextBoolean()) {
-                    line[2] = root + (iv.length > 3 ? iv[3] : 12);
-                }
-                for (int i = 0; i < 4; i++) {
-                    play(ch, line[i], 95, bar + i, 0.9);
-                }
-            }
+            case ROOT_FIFTH -> bassRootFifth(root, fifth, iv, next, low, bar, ch);
+            case WALKING -> bassWalking(root, iv, next, low, bar, ch);
             case BOOGIE -> {
                 int[] steps = {0, 4, 7, 9, 10, 9, 7, 4};
                 for (int i = 0; i < 8; i++) {
@@ -90,16 +71,7 @@ final class Parts {
                     play(ch, i % 2 == 0 ? root : root + 12, 100, bar + i * 0.5, 0.35);
                 }
             }
-            case SYNCOPATED -> {
-                String[] rhythms = {"X..x..x...X.x...", "X.....x.x.......", "X..X....x..x.x..", "X.......X..x..x."};
-                String rhythm = rhythms[r.nextInt(rhythms.length)];
-                for (int i = 0; i < 16; i++) {
-                    if (rhythm.charAt(i) != '.') {
-                        int p = rhythm.charAt(i) == 'X' ? root : r.nextBoolean() ? fifth : root + 12;
-                        play(ch, p, rhythm.charAt(i) == 'X' ? 110 : 90, bar + i * 0.25, 0.6);
-                    }
-                }
-            }
+            case SYNCOPATED -> bassSyncopated(root, fifth, bar, ch);
             case SUSTAINED -> {
                 if (r.nextDouble() < 0.5) {
                     play(ch, root, 85, bar, 3.9);
@@ -137,14 +109,7 @@ final class Parts {
                     chord(ch, notes, 95, bar + i + 0.5, 0.22, 0.004);
                 }
             }
-            case JAZZ_COMP -> {
-                int[] rootless = chord.intervals().length > 3 ? new int[] {notes[1], notes[2], notes[3]} : notes;
-                int hits = 2 + r.nextInt(3);
-                for (int i = 0; i < hits; i++) {
-                    double at = bar + r.nextInt(8) * 0.5;
-                    chord(ch, rootless, 70 + r.nextInt(25), at, 0.4 + r.nextDouble(), 0.01);
-                }
-            }
+            case JAZZ_COMP -> compJazz(chord, notes, bar, ch);
             case SHUFFLE_RIFF -> {
                 int root = Harmony.atOrAbove(key + chord.root(), low);
                 int[] tops = {7, 7, 9, 9, 7, 7, 10, 9};
@@ -153,16 +118,7 @@ final class Parts {
                 }
             }
             case SUSTAINED -> chord(ch, notes, 70 + r.nextInt(20), bar, 3.95, 0.02);
-            case ARPEGGIO -> {
-                double step = r.nextBoolean() ? 0.5 : 0.25;
-                int count = (int) (4 / step);
-                boolean down = r.nextBoolean();
-                for (int i = 0; i < count; i++) {
-                    int idx = i % (2 * notes.length - 2 <= 0 ? 1 : 2 * notes.length - 2);
-                    int n = idx < notes.length ? notes[idx] : notes[2 * notes.length - 2 - idx];
-                    play(ch, down ? notes[notes.length - 1] + notes[0] - n : n, 75, bar + i * step, step * 1.5);
-                }
-            }
+            case ARPEGGIO -> compArpeggio(notes, bar, ch);
             case BOOM_CHICK -> {
                 chord(ch, notes, 90, bar + 1, 0.4, 0.015);
                 chord(ch, notes, 90, bar + 3, 0.4, 0.015);
@@ -177,6 +133,60 @@ final class Parts {
             default -> throw new IllegalStateException(kind.name());
         }
     }
+
+    private void bassRootFifth(int root, int fifth, int[] iv, Harmony.Chord next, int low, double bar, int ch) {
+        play(ch, root, 100, bar, 0.9);
+        play(ch, fifth - 12 >= low ? fifth - 12 : fifth, 90, bar + 2, 0.9);
+        if (r.nextDouble() < 0.4) {
+            int target = Harmony.atOrAbove(key + next.root(), low);
+            play(ch, target - 2, 80, bar + 3, 0.45);
+            play(ch, target - 1, 80, bar + 3.5, 0.45);
+        } else {
+            play(ch, root + iv[1], 85, bar + 3, 0.9);
+        }
+            }
+
+    private void bassWalking(int root, int[] iv, Harmony.Chord next, int low, double bar, int ch) {
+        int target = Harmony.atOrAbove(key + next.root(), low);
+        int[] line = {root, root + iv[1], root + iv[2], target + (r.nextBoolean() ? 1 : -1)};
+        if (r.nextBoolean()) {
+            line[2] = root + (iv.length > 3 ? iv[3] : 12);
+        }
+        for (int i = 0; i < 4; i++) {
+            play(ch, line[i], 95, bar + i, 0.9);
+        }
+            }
+
+    private void bassSyncopated(int root, int fifth, double bar, int ch) {
+        String[] rhythms = {"X..x..x...X.x...", "X.....x.x.......", "X..X....x..x.x..", "X.......X..x..x."};
+        String rhythm = rhythms[r.nextInt(rhythms.length)];
+        for (int i = 0; i < 16; i++) {
+            if (rhythm.charAt(i) != '.') {
+                int p = rhythm.charAt(i) == 'X' ? root : r.nextBoolean() ? fifth : root + 12;
+                play(ch, p, rhythm.charAt(i) == 'X' ? 110 : 90, bar + i * 0.25, 0.6);
+            }
+        }
+            }
+
+    private void compJazz(Harmony.Chord chord, int[] notes, double bar, int ch) {
+        int[] rootless = chord.intervals().length > 3 ? new int[] {notes[1], notes[2], notes[3]} : notes;
+        int hits = 2 + r.nextInt(3);
+        for (int i = 0; i < hits; i++) {
+            double at = bar + r.nextInt(8) * 0.5;
+            chord(ch, rootless, 70 + r.nextInt(25), at, 0.4 + r.nextDouble(), 0.01);
+        }
+            }
+
+    private void compArpeggio(int[] notes, double bar, int ch) {
+        double step = r.nextBoolean() ? 0.5 : 0.25;
+        int count = (int) (4 / step);
+        boolean down = r.nextBoolean();
+        for (int i = 0; i < count; i++) {
+            int idx = i % (2 * notes.length - 2 <= 0 ? 1 : 2 * notes.length - 2);
+            int n = idx < notes.length ? notes[idx] : notes[2 * notes.length - 2 - idx];
+            play(ch, down ? notes[notes.length - 1] + notes[0] - n : n, 75, bar + i * step, step * 1.5);
+        }
+            }
 
     void pad(Harmony.Chord chord, double bar, int ch) {
         chord(ch, Harmony.voicing(key, chord, 60, r.nextInt(3)), 55 + r.nextInt(20), bar, 4, 0);
