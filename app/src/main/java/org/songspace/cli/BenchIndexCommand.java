@@ -84,22 +84,35 @@ final class BenchIndexCommand implements Callable<Integer> {
         for (int c = 0; c < clusters; c++) {
             centres[c] = gaussian(random, 1.0);
         }
-        List<IndexedTrack> tracks = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            tracks.add(new IndexedTrack("t" + i, "", null, null, 30, 0, 0, vector(random)));
-        }
+        List<IndexedTrack> tracks = generated(n);
         long t0 = System.nanoTime();
         SimilarityIndex.update(dir, tracks, List.of());
         double build = (System.nanoTime() - t0) / 1e9;
         String kind = clusters == 0 ? "random " : clusters + "-cluster ";
         try (SimilarityIndex index = SimilarityIndex.open(dir)) {
             Timings q = queries(index, random);
-            System.out.printf(Locale.ROOT, "%s%,d x %d: built in %.1f s; query p50 %.2f ms, p99 %.2f ms; recall@10 %.3f (%d queries)%n",
-                    kind, n, dim, build, q.p50, q.p99, q.recall, recallQueries);
+            System.out.printf(Locale.ROOT, "%s%,d x %d: built in %.1f s; query p50 %.2f ms, p99 %.2f ms; recall@10 %.3f "
+                    + "(%d queries); peak RSS %s, max heap %d MB%n", kind, n, dim, build, q.p50, q.p99, q.recall, recallQueries,
+                    peakRss(), Runtime.getRuntime().maxMemory() >> 20);
         }
         if (update > 0) {
             timeUpdates(dir, tracks, random, kind);
         }
+    }
+
+    /** The process's peak resident memory (Linux: VmHWM), or "n/a". */
+    static String peakRss() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    return String.format(Locale.ROOT, "%.0f MB", kb / 1024.0);
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            // not Linux: nothing to say
+        }
+        return "n/a";
     }
 
     /** Recall@10 and latency of a real index's search (or re-ranked search) against exact, its tracks as queries. */
@@ -177,6 +190,24 @@ final class BenchIndexCommand implements Callable<Integer> {
                     update, r.total() - update, (System.nanoTime() - s) / 1e9, r.added(), r.unchanged(),
                     r.relaidOut() ? "laid out anew" : "new tracks placed");
         }
+    }
+
+    /**
+     * The n tracks, each made from its own seed when it is read: a million vectors are never all in memory
+     * at once, so the build's memory is the index's, not the benchmark's.
+     */
+    private List<IndexedTrack> generated(int n) {
+        return new java.util.AbstractList<>() {
+            @Override
+            public IndexedTrack get(int i) {
+                return new IndexedTrack("t" + i, "", null, null, 30, 0, 0, vector(new Random(n * 7_919L + i)));
+            }
+
+            @Override
+            public int size() {
+                return n;
+            }
+        };
     }
 
     private float[] vector(Random random) {

@@ -3,11 +3,9 @@ package org.songspace.index;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.songspace.vectors.Knn;
-import org.songspace.vectors.NeighbourSearch;
 import org.songspace.vectors.Vectors;
 
-/** Learned embeddings: unit vectors, HNSW on cosine, and a brute-force scan to check it. */
+/** Learned embeddings: unit vectors, HNSW on cosine, and a streaming brute-force scan to check it. */
 final class CosineSearch implements SearchStrategy {
     private final LuceneTracks tracks;
 
@@ -20,23 +18,36 @@ final class CosineSearch implements SearchStrategy {
         return tracks.hnsw(query, k, exclusions);
     }
 
+    /**
+     * Every stored vector compared in one streaming pass, keeping only the best k (ties: index order), so
+     * checking a million-vector index needs no copy of it in memory.
+     */
     @Override
     public List<SimilarityIndex.Hit> exact(float[] query, int k, Exclusions exclusions) throws IOException {
-        List<IndexedTrack> all = new ArrayList<>();
-        List<float[]> vectors = new ArrayList<>();
-        tracks.forEachVector((track, v) -> {
-            all.add(track);
-            vectors.add(v);
-        });
-        if (all.isEmpty()) {
-            return List.of();
-        }
-        NeighbourSearch scan = new NeighbourSearch(vectors.toArray(new float[0][]), Knn.Metric.COSINE);
         float[] q = Vectors.normalise(query.clone());
-        List<SimilarityIndex.Hit> hits = new ArrayList<>();
-        for (int i : scan.nearest(q, k, i -> exclusions.excludes(all.get(i)))) {
+        IndexedTrack[] best = new IndexedTrack[k];
+        double[] bestSimilarity = new double[k];
+        java.util.Arrays.fill(bestSimilarity, Double.NEGATIVE_INFINITY);
+        tracks.forEachVector((track, v) -> {
+            if (exclusions.excludes(track)) {
+                return;
+            }
             // Stored vectors are unit length: the dot product is the cosine.
-            hits.add(new SimilarityIndex.Hit(all.get(i), Vectors.dot(q, vectors.get(i))));
+            double similarity = Vectors.dot(q, v);
+            if (similarity > bestSimilarity[k - 1]) {
+                int j = k - 1;
+                while (j > 0 && bestSimilarity[j - 1] < similarity) {
+                    bestSimilarity[j] = bestSimilarity[j - 1];
+                    best[j] = best[j - 1];
+                    j--;
+                }
+                bestSimilarity[j] = similarity;
+                best[j] = track;
+            }
+        });
+        List<SimilarityIndex.Hit> hits = new ArrayList<>();
+        for (int i = 0; i < k && best[i] != null; i++) {
+            hits.add(new SimilarityIndex.Hit(best[i], bestSimilarity[i]));
         }
         return hits;
     }

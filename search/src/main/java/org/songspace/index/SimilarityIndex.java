@@ -50,18 +50,35 @@ public final class SimilarityIndex implements AutoCloseable {
         }
     }
 
-    /** Adds or replaces {@code upserts} (by id) and deletes {@code deletions} in one commit. */
+    /**
+     * Adds or replaces {@code upserts} (by id) and deletes {@code deletions} in one commit. A bulk load
+     * (many thousands) is written by a thread per core, each building its own segment's HNSW graph.
+     */
     public static void update(Path indexDir, Collection<IndexedTrack> upserts, Collection<String> deletions)
             throws IOException {
         try (IndexUpdate update = IndexUpdate.open(indexDir)) {
             for (String id : deletions) {
                 update.delete(id);
             }
-            for (IndexedTrack t : upserts) {
-                update.upsert(t);
+            List<IndexedTrack> all = upserts instanceof List<IndexedTrack> list ? list : new java.util.ArrayList<>(upserts);
+            int threads = all.size() < BULK ? 1 : Runtime.getRuntime().availableProcessors();
+            List<org.songspace.io.Parallel.Task<Void>> parts = new java.util.ArrayList<>();
+            for (int p = 0; p < threads; p++) {
+                int from = (int) ((long) all.size() * p / threads);
+                int to = (int) ((long) all.size() * (p + 1) / threads);
+                parts.add(() -> {
+                    for (IndexedTrack t : all.subList(from, to)) {
+                        update.upsert(t);
+                    }
+                    return null;
+                });
             }
+            org.songspace.io.Parallel.run(threads, parts);
         }
     }
+
+    /** Upserts from this many on are written by several threads. */
+    static final int BULK = 20_000;
 
     /** How a search of this index runs, for people: "hnsw", "exact", or the timbre model's two ways. */
     public String describeSearch(boolean exact) {

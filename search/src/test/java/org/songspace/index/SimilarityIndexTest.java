@@ -83,6 +83,30 @@ class SimilarityIndexTest {
         assertTrue(recall >= 0.95, "recall@10 " + recall);
     }
 
+    /** A bulk load is written by a thread per core: every track lands once, and exact search is a true scan. */
+    @Test
+    void aBulkLoadFromSeveralThreadsHoldsEveryTrackOnce() throws IOException {
+        int n = SimilarityIndex.BULK + 5_000;
+        List<IndexedTrack> tracks = randomTracks(n, 16, 4);
+        SimilarityIndex.update(tmp, tracks, List.of());
+        try (SimilarityIndex index = SimilarityIndex.open(tmp)) {
+            assertEquals(n, index.size());
+            assertEquals(n, index.tracks().size(), "no id twice");
+            Random r = new Random(5);
+            for (int q = 0; q < 5; q++) {
+                IndexedTrack probe = tracks.get(r.nextInt(n));
+                float[] stored = index.get(probe.id()).orElseThrow().vector();
+                assertEquals(1.0, org.songspace.vectors.Vectors.cosine(stored, probe.vector()), 1e-5);
+                float[] query = tracks.get(r.nextInt(n)).vector();
+                List<String> expected = tracks.stream()
+                        .sorted(java.util.Comparator.comparingDouble((IndexedTrack t) ->
+                                -org.songspace.vectors.Vectors.cosine(query, t.vector())))
+                        .limit(10).map(IndexedTrack::id).toList();
+                assertEquals(expected, index.exact(query, 10, Exclusions.NONE).stream().map(h -> h.track().id()).toList());
+            }
+        }
+    }
+
     @Test
     void similaritiesAreCosinesAndExclusionsHold() throws IOException {
         List<IndexedTrack> tracks = randomTracks(200, 8, 3);
