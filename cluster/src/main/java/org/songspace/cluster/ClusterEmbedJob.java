@@ -11,7 +11,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.songspace.audio.Excerpt;
 import org.songspace.embed.TrackEmbedder;
@@ -30,18 +29,7 @@ final class ClusterEmbedJob {
     /** Tracks per partition: Spark schedules each task in 5-15 ms, so a partition should be hundreds of tracks. */
     static final int TRACKS_PER_PARTITION = 200;
 
-    static final StructType SCHEMA = new StructType()
-            .add("id", DataTypes.StringType, false).add("path", DataTypes.StringType, false)
-            .add("size", DataTypes.LongType, false).add("modified", DataTypes.LongType, false)
-            .add("artist", DataTypes.StringType).add("album_artist", DataTypes.StringType).add("album", DataTypes.StringType)
-            .add("title", DataTypes.StringType).add("track", DataTypes.IntegerType).add("year", DataTypes.IntegerType)
-            .add("genre", DataTypes.StringType).add("duration", DataTypes.DoubleType)
-            .add("musicbrainz_recording_id", DataTypes.StringType).add("isrc", DataTypes.StringType)
-            .add("model_id", DataTypes.StringType, false)
-            .add("embedding", DataTypes.createArrayType(DataTypes.FloatType, false))
-            .add("n_mels", DataTypes.IntegerType).add("frames", DataTypes.IntegerType)
-            .add("logmel", DataTypes.createArrayType(DataTypes.FloatType, false))
-            .add("error", DataTypes.StringType);
+    static final StructType SCHEMA = TrackRow.SCHEMA;
 
     /** What a run did. */
     record Result(int listed, int unchanged, long embedded, long failed) {

@@ -24,30 +24,14 @@ final class OpenSearchWriter implements ForeachPartitionFunction<Row> {
         List<OpenSearchIndex.Document> docs = new ArrayList<>();
         while (rows.hasNext()) {
             Row r = rows.next();
-            List<Float> e = r.getList(r.fieldIndex("embedding"));
-            float[] v = new float[e.size()];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = e.get(i);
-            }
-            TrackTags tags = new TrackTags(text(r, "artist"), text(r, "album_artist"), text(r, "album"), text(r, "title"),
-                    number(r, "track"), number(r, "year"), text(r, "genre"), r.isNullAt(r.fieldIndex("duration")) ? null
-                    : r.getDouble(r.fieldIndex("duration")), text(r, "musicbrainz_recording_id"), null, text(r, "isrc"));
-            docs.add(new OpenSearchIndex.Document(text(r, "id"), tags.title(), null, tags.artist(), tags.album(),
-                    text(r, "path"), tags.durationSeconds() == null ? 0 : tags.durationSeconds(), tags, text(r, "model_id"),
+            float[] v = TrackRow.embedding(r);
+            TrackTags tags = TrackRow.tags(r);
+            docs.add(new OpenSearchIndex.Document(TrackRow.text(r, "id"), tags.title(), null, tags.artist(), tags.album(),
+                    TrackRow.text(r, "path"), tags.durationSeconds() == null ? 0 : tags.durationSeconds(), tags, TrackRow.text(r, "model_id"),
                     Vectors.normalise(v)));
         }
         if (!docs.isEmpty()) {
             new OpenSearchIndex(url, index).bulk(docs);
         }
-    }
-
-    private static String text(Row r, String field) {
-        int i = r.fieldIndex(field);
-        return r.isNullAt(i) ? null : r.getString(i);
-    }
-
-    private static Integer number(Row r, String field) {
-        int i = r.fieldIndex(field);
-        return r.isNullAt(i) ? null : r.getInt(i);
     }
 }

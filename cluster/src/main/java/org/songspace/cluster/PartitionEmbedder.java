@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.SparkFiles;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.songspace.audio.Excerpt;
 import org.songspace.audio.TrackTags;
 import org.songspace.embed.TrackEmbedder;
@@ -73,12 +72,10 @@ final class PartitionEmbedder implements MapPartitionsFunction<LibraryListing.In
             TrackAnalyser.Analysis a = analyser.analyse(file.path(), new StageClock());
             float[] v = embedder.embed(a.logMel());
             TrackTags t = a.tags() == null ? TrackTags.NONE : a.tags();
-            return RowFactory.create(in.id(), in.path(), in.size(), in.modified(), t.artist(), t.albumArtist(), t.album(),
-                    t.title(), t.trackNumber(), t.year(), t.genre(), a.seconds(), t.musicBrainzRecordingId(), t.isrc(), modelId,
-                    v, a.logMel().nMels(), a.logMel().frames(), keepFeatures ? a.logMel().values() : null, null);
+            return TrackRow.embedded(in, t, a.seconds(), modelId, v, a.logMel().nMels(), a.logMel().frames(),
+                    keepFeatures ? a.logMel().values() : null);
         } catch (Exception | OutOfMemoryError e) {
-            return RowFactory.create(in.id(), in.path(), in.size(), in.modified(), null, null, null, null, null, null, null,
-                    null, null, null, modelId, null, null, null, null, FeatureJob.describeFailure(e));
+            return TrackRow.failed(in, modelId, FeatureJob.describeFailure(e));
         }
     }
 
