@@ -92,8 +92,8 @@ final class BenchIndexCommand implements Callable<Integer> {
         try (SimilarityIndex index = SimilarityIndex.open(dir)) {
             Timings q = queries(index, random);
             System.out.printf(Locale.ROOT, "%s%,d x %d: built in %.1f s; query p50 %.2f ms, p99 %.2f ms; recall@10 %.3f "
-                    + "(%d queries); peak RSS %s, max heap %d MB%n", kind, n, dim, build, q.p50, q.p99, q.recall, recallQueries,
-                    peakRss(), Runtime.getRuntime().maxMemory() >> 20);
+                    + "(%d queries); %d segments; peak RSS %s, max heap %d MB%n", kind, n, dim, build, q.p50, q.p99, q.recall,
+                    recallQueries, index.segments(), peakRss(), Runtime.getRuntime().maxMemory() >> 20);
         }
         if (update > 0) {
             timeUpdates(dir, tracks, random, kind);

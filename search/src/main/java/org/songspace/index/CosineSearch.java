@@ -20,21 +20,20 @@ final class CosineSearch implements SearchStrategy {
 
     /**
      * Every stored vector compared in one streaming pass, keeping only the best k (ties: index order), so
-     * checking a million-vector index needs no copy of it in memory.
+     * checking a million-vector index needs no copy of it in memory; stored fields are read for the
+     * winners only, unless exclusions need each candidate's id, artist or album.
      */
     @Override
     public List<SimilarityIndex.Hit> exact(float[] query, int k, Exclusions exclusions) throws IOException {
         float[] q = Vectors.normalise(query.clone());
-        IndexedTrack[] best = new IndexedTrack[k];
+        int[] best = new int[k];
         double[] bestSimilarity = new double[k];
+        java.util.Arrays.fill(best, -1);
         java.util.Arrays.fill(bestSimilarity, Double.NEGATIVE_INFINITY);
-        tracks.forEachVector((track, v) -> {
-            if (exclusions.excludes(track)) {
-                return;
-            }
+        tracks.forEachKey((doc, v) -> {
             // Stored vectors are unit length: the dot product is the cosine.
             double similarity = Vectors.dot(q, v);
-            if (similarity > bestSimilarity[k - 1]) {
+            if (similarity > bestSimilarity[k - 1] && (exclusions.isEmpty() || !exclusions.excludes(tracks.track(doc)))) {
                 int j = k - 1;
                 while (j > 0 && bestSimilarity[j - 1] < similarity) {
                     bestSimilarity[j] = bestSimilarity[j - 1];
@@ -42,12 +41,12 @@ final class CosineSearch implements SearchStrategy {
                     j--;
                 }
                 bestSimilarity[j] = similarity;
-                best[j] = track;
+                best[j] = doc;
             }
         });
         List<SimilarityIndex.Hit> hits = new ArrayList<>();
-        for (int i = 0; i < k && best[i] != null; i++) {
-            hits.add(new SimilarityIndex.Hit(best[i], bestSimilarity[i]));
+        for (int i = 0; i < k && best[i] >= 0; i++) {
+            hits.add(new SimilarityIndex.Hit(tracks.track(best[i]), bestSimilarity[i]));
         }
         return hits;
     }

@@ -30,8 +30,12 @@ import org.songspace.io.UserError;
  * turn, and HNSW neighbours of a key. The search strategies ({@link SearchStrategy}) are built on it.
  */
 final class LuceneTracks {
-    /** Beam width of HNSW queries (efSearch): 160 gives recall@10 0.985 on 10k random 64-d vectors (100: 0.95); measured in SimilarityIndexTest. */
-    static final int CANDIDATES = 160;
+    /**
+     * Beam width of HNSW queries (efSearch). With graphs built at beam 64 ({@link IndexUpdate#BEAM_WIDTH}), 190
+     * gives recall@10 0.953 at p99 4.4 ms on a million clustered 128-d vectors (160: 0.943; 220: 0.967 but p99
+     * 6.1 ms), measured with bench index; SimilarityIndexTest checks >= 0.95 on 10k random 64-d vectors.
+     */
+    static final int CANDIDATES = 190;
 
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
@@ -49,6 +53,11 @@ final class LuceneTracks {
 
     int size() {
         return reader.numDocs();
+    }
+
+    /** Segments, each its own HNSW graph that every query visits. */
+    int segments() {
+        return reader.leaves().size();
     }
 
     /** Every live track, with its vector, in index order. */
@@ -159,6 +168,34 @@ final class LuceneTracks {
                         + values.dimension());
             }
         }
+    }
+
+    interface DocVisitor {
+        void visit(int doc, float[] vector) throws IOException;
+    }
+
+    /**
+     * Every live document's index-wide number and HNSW vector (the key), reading no stored fields: a scan
+     * of a million vectors that reads each track's metadata would spend most of its time there.
+     */
+    void forEachKey(DocVisitor visitor) throws IOException {
+        for (LeafReaderContext leaf : reader.leaves()) {
+            FloatVectorValues values = leaf.reader().getFloatVectorValues(TrackDocuments.VECTOR);
+            if (values == null) {
+                continue;
+            }
+            Bits live = leaf.reader().getLiveDocs();
+            for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+                if (live == null || live.get(doc)) {
+                    visitor.visit(leaf.docBase + doc, values.vectorValue());
+                }
+            }
+        }
+    }
+
+    /** The track (without vector) of an index-wide document number. */
+    IndexedTrack track(int doc) throws IOException {
+        return TrackDocuments.read(searcher.storedFields(), doc);
     }
 
     interface VectorVisitor {

@@ -94,6 +94,11 @@ public final class SimilarityIndex implements AutoCloseable {
         return tracks.size();
     }
 
+    /** Lucene segments: each is one HNSW graph that every query visits. */
+    public int segments() {
+        return tracks.segments();
+    }
+
     /** Every live track, with its vector, in index order. */
     public List<IndexedTrack> all() throws IOException {
         return tracks.all();
