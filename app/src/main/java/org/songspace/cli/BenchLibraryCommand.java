@@ -1,5 +1,6 @@
 package org.songspace.cli;
 
+import org.songspace.index.LabelFreeModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -89,7 +90,7 @@ final class BenchLibraryCommand implements Callable<Integer> {
             if (modelDir == null) {
                 // What a new user waits for: the default model chosen and made from the library, as index does.
                 modelDir = work.resolve("model");
-                LabelFreeModel.build(prepared, modelDir, null, quiet);
+                LabelFreeModel.build(prepared.library(), modelDir, null, System.out, quiet ? null : new TrainLog());
             }
             long trained = System.nanoTime();
             long[] embeddedAt = {trained};

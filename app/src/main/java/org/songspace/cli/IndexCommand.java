@@ -1,5 +1,6 @@
 package org.songspace.cli;
 
+import org.songspace.index.LabelFreeModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -85,7 +86,7 @@ final class IndexCommand implements Callable<Integer> {
                 prepared = prepare(library, FeatureConfig.librosaDefaults());
                 Path parent = Files.createDirectories(out.toAbsolutePath().normalize().getParent());
                 trained = Files.createTempDirectory(parent, ".songspace-model-");
-                LabelFreeModel.build(prepared, trained, make, dataOptions.quiet);
+                LabelFreeModel.build(prepared.library(), trained, make, System.out, dataOptions.quiet ? null : new TrainLog());
                 model = trained;
             } else {
                 prepared = prepare(library, TrackEmbedder.info(model).features());

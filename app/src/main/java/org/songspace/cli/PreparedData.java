@@ -108,6 +108,11 @@ record PreparedData(Path source, Dataset dataset, FeatureStore store, Map<String
                 t.title() != null ? t.title() : tags.title(), t.album() != null ? t.album() : tags.album());
     }
 
+    /** What the label-free default is made from. */
+    org.songspace.index.LabelFreeModel.Library library() {
+        return new org.songspace.index.LabelFreeModel.Library(source, store, ids, dataset, artists);
+    }
+
     /** The readable part of the dataset (tracks whose features exist). */
     Dataset readable() {
         if (dataset == null) {

@@ -1,22 +1,25 @@
-package org.songspace.cli;
+package org.songspace.index;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import org.songspace.dataset.Dataset;
 import org.songspace.dataset.Split;
 import org.songspace.dataset.Splitter;
 import org.songspace.dataset.Track;
 import org.songspace.embed.TimbreModel;
-import org.songspace.index.LibraryIndexer;
+import org.songspace.features.FeatureStore;
 import org.songspace.io.UserError;
 import org.songspace.model.EncoderType;
 import org.songspace.model.SavedModel;
 import org.songspace.train.EncoderTrainer;
+import org.songspace.train.TrainingListener;
 import org.songspace.train.TrainingOptions;
 import org.songspace.train.TrainingRequest;
 
@@ -29,32 +32,41 @@ import org.songspace.train.TrainingRequest;
  * were level, docs/results.md; with fewer the encoder has too little to learn from). {@code --model
  * contrastive} or {@code --model timbre} asks for one of them.
  */
-final class LabelFreeModel {
+public final class LabelFreeModel {
     /** Libraries from this size get the contrastive encoder by default. */
-    static final int CONTRASTIVE_FROM = 300;
+    public static final int CONTRASTIVE_FROM = 300;
     /** Fewer tracks than this are too few to train on at all: each batch takes 16 different tracks, twice over. */
     static final int MIN_TRACKS = 32;
     static final double HELD_OUT = 0.1;
 
     /** The models index can make from a library. */
-    enum Kind { CONTRASTIVE, TIMBRE }
+    public enum Kind { CONTRASTIVE, TIMBRE }
+
+    /**
+     * A library with its features ready: where it is, its analysed tracks, and what their tags say.
+     *
+     * @param dataset the readable tracks with their tags (null for a bare features folder)
+     * @param artists artist per track id where known
+     */
+    public record Library(Path source, FeatureStore store, List<String> ids, Dataset dataset, Map<String, String> artists) {
+    }
 
     private LabelFreeModel() {
     }
 
     /** The index's model folder when {@code indexDir} holds an index, else null. */
-    static Path existing(Path indexDir) {
+    public static Path existing(Path indexDir) {
         Path model = indexDir.resolve(LibraryIndexer.MODEL_DIR);
         return org.songspace.embed.TrackEmbedder.isModel(model) ? model : null;
     }
 
     /** The kind of a model folder (any encoder counts as contrastive: it is not timbre). */
-    static Kind kindOf(Path modelDir) {
+    public static Kind kindOf(Path modelDir) {
         return TimbreModel.isTimbreModel(modelDir) ? Kind.TIMBRE : Kind.CONTRASTIVE;
     }
 
     /** "contrastive" or "timbre" (any case) as a kind, or null for anything else. */
-    static Kind parse(String text) {
+    public static Kind parse(String text) {
         for (Kind k : Kind.values()) {
             if (k.name().equalsIgnoreCase(text.strip())) {
                 return k;
@@ -63,15 +75,19 @@ final class LabelFreeModel {
         return null;
     }
 
-    /** Builds the asked kind (null: chosen by the library's size) into {@code modelDir} and says what it made. */
-    static void build(PreparedData prepared, Path modelDir, Kind asked, boolean quiet) throws IOException {
+    /**
+     * Builds the asked kind (null: chosen by the library's size) into {@code modelDir} and says on {@code out}
+     * what it made and why; {@code listener} hears the training (null: nothing).
+     */
+    public static void build(Library prepared, Path modelDir, Kind asked, PrintStream out, TrainingListener listener)
+            throws IOException {
         int tracks = prepared.ids().size();
         Kind kind = asked != null ? asked : tracks >= CONTRASTIVE_FROM ? Kind.CONTRASTIVE : Kind.TIMBRE;
         String why = asked != null ? "--model " + kind.name().toLowerCase(Locale.ROOT)
                 : "no --model given, " + tracks + " tracks (" + (kind == Kind.CONTRASTIVE ? "at least " : "fewer than ")
                 + CONTRASTIVE_FROM + ")";
         if (kind == Kind.TIMBRE) {
-            System.out.printf(Locale.ROOT, "index: %s: using the classic timbre model (a Gaussian of 25 MFCCs per track, "
+            out.printf(Locale.ROOT, "index: %s: using the classic timbre model (a Gaussian of 25 MFCCs per track, "
                     + "compared by divergence; nothing to train)%n", why);
             TimbreModel.build(prepared.store(), prepared.ids(), modelDir, prepared.source().toAbsolutePath().normalize().toString());
             return;
@@ -85,28 +101,28 @@ final class LabelFreeModel {
         if (asked == null && tagged > 0) {
             // Artist tags as supervision measured below the self-supervised encoder on unseen artists
             // (emotify-dev, artist-grouped 5-fold: 0.589-0.598 against 0.606), so they only choose the held-out part.
-            System.out.printf(Locale.ROOT, "index: %d of %d tracks name their artist: they keep whole artists out of "
+            out.printf(Locale.ROOT, "index: %d of %d tracks name their artist: they keep whole artists out of "
                     + "training for the stopping score (learning from artist tags measured no better, docs/results.md)%n",
                     tagged, tracks);
         }
         Split split = split(prepared);
         TrainingOptions options = TrainingOptions.defaults().resolveEpochs(EncoderType.CONTRASTIVE, split.train().size());
-        System.out.printf(Locale.ROOT, "index: %s: training the self-supervised %s encoder on the library (no labels; "
+        out.printf(Locale.ROOT, "index: %s: training the self-supervised %s encoder on the library (no labels; "
                         + "%d tracks, %d held out for its stopping score) into %s%n",
                 why, EncoderType.CONTRASTIVE.id(), tracks, split.valid().size(), modelDir);
-        System.out.printf(Locale.ROOT, "index: training budget: %,d crops (%d epochs of %s), drawn across %d artists; "
+        out.printf(Locale.ROOT, "index: training budget: %,d crops (%d epochs of %s), drawn across %d artists; "
                         + "the same whatever the library's size%n", options.crops(split.train().size()), options.epochs(),
                 options.stepsPerEpoch() > 0 ? options.stepsPerEpoch() + " steps of " + options.batchSize()
                         : "two crops of every training track", artistCount(prepared, split.train()));
-        TrainingRequest request = new TrainingRequest(prepared.store(), split, java.util.Map.of(), EncoderType.CONTRASTIVE,
+        TrainingRequest request = new TrainingRequest(prepared.store(), split, Map.of(), EncoderType.CONTRASTIVE,
                 options, modelDir, false, prepared.source().toAbsolutePath().normalize().toString(), prepared.artists());
         long start = System.nanoTime();
-        SavedModel saved = new EncoderTrainer(request, quiet ? null : new TrainLog()).run();
-        System.out.printf(Locale.ROOT, "index: trained %s in %.1f min (epoch %d kept)%n", saved.id(),
+        SavedModel saved = new EncoderTrainer(request, listener).run();
+        out.printf(Locale.ROOT, "index: trained %s in %.1f min (epoch %d kept)%n", saved.id(),
                 (System.nanoTime() - start) / 6e10, saved.bestEpoch());
     }
 
-    private static long artistCount(PreparedData prepared, List<String> ids) {
+    private static long artistCount(Library prepared, List<String> ids) {
         return ids.stream().map(id -> prepared.artists().getOrDefault(id, "track:" + id)).distinct().count();
     }
 
@@ -115,7 +131,7 @@ final class LabelFreeModel {
      * what the encoder makes of artists it never saw), balanced on size only (a library's folder labels are
      * not what this model learns), else a random tenth.
      */
-    private static Split split(PreparedData prepared) {
+    private static Split split(Library prepared) {
         if (prepared.dataset() != null && prepared.dataset().hasArtists()) {
             Dataset ds = prepared.dataset();
             List<Track> unlabelled = ds.tracks().stream()
