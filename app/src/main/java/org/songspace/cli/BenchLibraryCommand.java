@@ -1,6 +1,5 @@
 package org.songspace.cli;
 
-import org.songspace.index.LabelFreeModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +9,7 @@ import org.songspace.audio.Excerpt;
 import org.songspace.features.FeatureConfig;
 import org.songspace.features.FeatureJob;
 import org.songspace.features.StageClock;
+import org.songspace.index.LabelFreeModel;
 import org.songspace.index.LibraryIndexer;
 import org.songspace.io.UserError;
 import org.songspace.model.EncoderType;

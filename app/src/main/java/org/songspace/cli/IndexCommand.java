@@ -1,6 +1,5 @@
 package org.songspace.cli;
 
-import org.songspace.index.LabelFreeModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +9,7 @@ import org.songspace.embed.TrackEmbedder;
 import org.songspace.features.FeatureConfig;
 import org.songspace.features.FeatureManifest;
 import org.songspace.index.IndexedTrack;
+import org.songspace.index.LabelFreeModel;
 import org.songspace.index.LibraryIndexer;
 import org.songspace.io.AtomicFiles;
 import org.songspace.io.UserError;
