@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
                 + "new tracks placed on the existing map), without the embedding itself."},
         footer = {"", "Examples:", "  ./songspace bench index --sizes 10000,100000",
             "  ./songspace bench index --index music-index --candidates 50   # recall of a real index's search",
-            "  ./songspace bench index --sizes 10000 --clusters 100 --update 10"})
+            "  ./songspace bench index --sizes 10000 --clusters 100 --update 10",
+            "  ./songspace bench index --timbre --sizes 50000"})
 final class BenchIndexCommand implements Callable<Integer> {
     @Option(names = "--sizes", defaultValue = "10000,100000", split = ",", description = "Index sizes (default: ${DEFAULT-VALUE}).")
     int[] sizes;
@@ -57,6 +58,11 @@ final class BenchIndexCommand implements Callable<Integer> {
                     + "of libraries above 5000 tracks), whatever the index's size (default: 0, its normal search).")
     int candidates;
 
+    @Option(names = "--timbre",
+            description = "Index timbre-model Gaussians (synthetic MFCC frames, 100 timbre families) instead of vectors: "
+                    + "the exact divergence search and the re-ranked HNSW search with --candidates (0: the index's own share).")
+    boolean timbre;
+
     private float[][] centres;
 
     @Override
@@ -66,6 +72,12 @@ final class BenchIndexCommand implements Callable<Integer> {
         }
         if (index != null) {
             return realIndex();
+        }
+        if (timbre) {
+            for (int n : sizes) {
+                TimbreIndexBench.run(n, Math.min(queries, 100), Math.min(recallQueries, 30), candidates);
+            }
+            return 0;
         }
         for (int n : sizes) {
             Path dir = Files.createTempDirectory("songspace-bench-index");

@@ -2,7 +2,10 @@ package org.songspace.index;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
+import java.util.stream.IntStream;
 
 /**
  * Timbre Gaussians, compared by their divergence: HNSW holds only {@link org.songspace.vectors.TimbreFilter}
@@ -40,13 +43,36 @@ final class DivergenceSearch implements SearchStrategy {
                         size / 100 * RERANK_SHARE_PERCENT), exclusions), k);
     }
 
+    /**
+     * Every divergence, on all cores (a divergence is a 25 x 25 Cholesky factorisation, so 50,000 of them are
+     * the cost of a query), keeping the best k in a bounded heap.
+     */
     @Override
     public List<SimilarityIndex.Hit> exact(float[] query, int k, Exclusions exclusions) throws IOException {
-        List<SimilarityIndex.Hit> hits = new ArrayList<>();
-        for (IndexedTrack t : withGaussians()) {
-            if (!exclusions.excludes(t)) {
-                hits.add(new SimilarityIndex.Hit(t.withVector(null), tracks.space().similarity(query, t.vector())));
+        List<IndexedTrack> all = withGaussians();
+        double[] similarity = new double[all.size()];
+        IntStream.range(0, all.size()).parallel().forEach(i -> {
+            IndexedTrack t = all.get(i);
+            similarity[i] = exclusions.excludes(t) ? Double.NaN : tracks.space().similarity(query, t.vector());
+        });
+        // Worst first: lower similarity, then the later id (ties go by id, as everywhere else).
+        Comparator<Integer> worseFirst = Comparator.comparingDouble((Integer i) -> similarity[i])
+                .thenComparing((Integer i) -> all.get(i).id(), Comparator.reverseOrder());
+        PriorityQueue<Integer> best = new PriorityQueue<>(k + 1, worseFirst);
+        for (int i = 0; i < all.size(); i++) {
+            if (Double.isNaN(similarity[i])) {
+                continue;
             }
+            if (best.size() < k) {
+                best.add(i);
+            } else if (worseFirst.compare(i, best.peek()) > 0) {
+                best.poll();
+                best.add(i);
+            }
+        }
+        List<SimilarityIndex.Hit> hits = new ArrayList<>();
+        for (int i : best) {
+            hits.add(new SimilarityIndex.Hit(all.get(i).withVector(null), similarity[i]));
         }
         return SearchStrategy.best(hits, k);
     }
