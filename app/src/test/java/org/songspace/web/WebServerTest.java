@@ -73,6 +73,13 @@ class WebServerTest {
             assertTrue(p >= 0 && p <= 1, "mutual proximity is a probability: " + p);
         }
         assertTrue(results.get(0).get("mutualProximity").isNull(), "plain results carry no mutual proximity");
+        // A learned model ranks by cosine unless asked; the map's checkbox starts from what the index says.
+        assertFalse(body.get("mutualProximity").asBoolean(), "learned embeddings: plain cosine by default");
+        JsonNode off = JSON.readTree(get("/api/similar/rock/rock.00001?k=5&mutualProximity=false").body()).get("results");
+        assertEquals(results.get(0).get("id").asText(), off.get(0).get("id").asText());
+        HttpResponse<byte[]> bad = get("/api/similar/rock/rock.00001?k=5&mutualProximity=maybe");
+        assertEquals(400, bad.statusCode(), "a flag that is neither true nor false is refused");
+        assertTrue(new String(bad.body(), StandardCharsets.UTF_8).contains("mutualProximity"));
 
         HttpResponse<byte[]> audio = get("/api/audio/rock/rock.00001");
         assertEquals(200, audio.statusCode());
