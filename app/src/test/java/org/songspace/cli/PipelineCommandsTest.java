@@ -225,7 +225,13 @@ class PipelineCommandsTest {
         assertTrue(Files.isRegularFile(timbre.resolve("model/timbre-model.json")));
         CliRun similar = CliRun.of("similar", timbre.toString(), "rock/rock.00000", "-k", "3");
         assertEquals(0, similar.exitCode(), similar.toString());
-        assertTrue(similar.out().contains("exact divergence, 3 of 40 tracks"), similar.out());
+        // The timbre model ranks by mutual proximity by default, and its nearest neighbours score above 0 on the
+        // library's own scale (at the old fixed scale they could all sit below 0).
+        assertTrue(similar.out().contains("exact divergence + mutual proximity, 3 of 40 tracks"), similar.out());
+        String firstMatch = similar.out().lines().filter(l -> l.startsWith("  1 ")).findFirst().orElseThrow();
+        assertTrue(Double.parseDouble(firstMatch.trim().split("\\s+")[1]) > 0, firstMatch);
+        CliRun plain = CliRun.of("similar", timbre.toString(), "rock/rock.00000", "-k", "3", "--no-mutual-proximity");
+        assertTrue(plain.out().contains("(exact divergence, 3 of 40 tracks"), plain.out());
         CliRun again = CliRun.of("index", corpus, "--out", timbre.toString(), "--layout", "unlabeled", "--features", features, "-q");
         assertEquals(0, again.exitCode(), again.toString());
         assertTrue(again.out().contains("the index's own model") && again.out().contains("40 unchanged"), again.out());
@@ -238,7 +244,8 @@ class PipelineCommandsTest {
                 "--features", features, "-q");
         assertEquals(0, trained.exitCode(), trained.toString());
         assertTrue(trained.out().contains("--model contrastive: training the self-supervised contrastive encoder on the "
-                + "library's 40 tracks"), trained.out());
+                + "library (no labels; 40 tracks"), trained.out());
+        assertTrue(trained.out().contains("index: training budget: "), trained.out());
         assertTrue(Files.readString(learned.resolve("model/model.json")).contains("\"id\" : \"contrastive-"));
         try (var left = Files.list(learned.getParent())) {
             assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith(".songspace-model-")), "no scratch left");
