@@ -131,7 +131,7 @@ public final class LabelFreeModel {
      * what the encoder makes of artists it never saw), balanced on size only (a library's folder labels are
      * not what this model learns), else a random tenth.
      */
-    private static Split split(Library prepared) {
+    static Split split(Library prepared) {
         if (prepared.dataset() != null && prepared.dataset().hasArtists()) {
             Dataset ds = prepared.dataset();
             List<Track> unlabelled = ds.tracks().stream()
