@@ -34,10 +34,6 @@ import org.songspace.model.TorchRuntime;
 public final class EncoderTrainer {
     /** Crops of each training track per epoch for the label-trained encoders. */
     static final int CROPS_PER_TRACK = 2;
-    /** Training tracks whose embeddings give the collapse diagnostics of a model with no k-NN to validate. */
-    static final int DIAGNOSTIC_TRACKS = 128;
-    /** Held-out tracks the contrastive encoder's stopping score is measured on, at most (5 segments each). */
-    static final int HELD_OUT_CONTRAST_TRACKS = 160;
 
     private final TrainingRequest request;
     private final TrainingListener listener;
@@ -144,28 +140,12 @@ public final class EncoderTrainer {
         boolean contrast = request.type() == EncoderType.CONTRASTIVE;
         boolean knn = !valid.isEmpty() && labelNames.size() >= 2 && !labelled.isEmpty()
                 && (!contrast || valid.size() == allValid.size());
-        // Without a k-NN vote the reference tracks only feed the collapse diagnostics, which a smaller sample
-        // measures as well at a third of the cost every epoch.
-        List<String> reference = knn ? labelled : diagnosticSample(request.split().train(), request.options().seed(),
-                DIAGNOSTIC_TRACKS);
-        // The held-out contrastive loss is a mean over tracks: a few hundred segments measure it, and on a big
-        // library (800 held-out tracks of 10,000) scoring them all every epoch took a third of the epoch.
-        List<String> validIds = contrast ? diagnosticSample(allValid, request.options().seed() + 1, HELD_OUT_CONTRAST_TRACKS)
-                : knn ? valid : List.of();
+        List<String> reference = knn ? labelled : request.split().train();
+        List<String> validIds = contrast ? allValid : knn ? valid : List.of();
         EpochProbe.Scores scores = new EpochProbe.Scores(knn, contrast ? request.options().temperature() : Float.NaN,
                 request.options().kNeighbours());
         return EpochProbe.create(request.store(), spec, reference, labelIndices(reference, labelNames), validIds,
                 labelIndices(validIds, labelNames), scores, request.options().seed());
-    }
-
-    /** At most {@code max} of the ids, a fixed-seed sample (all of them when there are no more). */
-    private static List<String> diagnosticSample(List<String> ids, long seed, int max) {
-        if (ids.size() <= max) {
-            return ids;
-        }
-        List<String> shuffled = new java.util.ArrayList<>(ids);
-        java.util.Collections.shuffle(shuffled, new Random(seed));
-        return shuffled.subList(0, max);
     }
 
     /**

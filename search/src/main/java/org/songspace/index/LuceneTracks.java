@@ -205,19 +205,7 @@ final class LuceneTracks {
     /** Every live track (without vector) with its full vector: the stored one where HNSW holds only keys. */
     void forEachVector(VectorVisitor visitor) throws IOException {
         StoredFields stored = searcher.storedFields();
-        for (LeafReaderContext leaf : reader.leaves()) {
-            FloatVectorValues values = leaf.reader().getFloatVectorValues(TrackDocuments.VECTOR);
-            if (values == null) {
-                continue;
-            }
-            Bits live = leaf.reader().getLiveDocs();
-            for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
-                if (live == null || live.get(doc)) {
-                    float[] v = space.reranks() ? TrackDocuments.rawVector(stored, leaf.docBase + doc)
-                            : values.vectorValue().clone();
-                    visitor.visit(TrackDocuments.read(stored, leaf.docBase + doc), v);
-                }
-            }
-        }
+        forEachKey((doc, key) -> visitor.visit(TrackDocuments.read(stored, doc),
+                space.reranks() ? TrackDocuments.rawVector(stored, doc) : key.clone()));
     }
 }

@@ -138,16 +138,25 @@ final class MixPlanner {
         float[] own = hubness.statsOf("", reference);
         Map<String, Double> score = new HashMap<>();
         for (SimilarityIndex.Hit h : hits) {
-            float[] theirs = hubness.statsOf(h.track().id());
-            if (theirs == null) {
-                theirs = hubness.statsOf(h.track().id(), index.get(h.track().id()).orElseThrow().vector());
-            }
-            score.put(h.track().id(), HubnessStats.mutualProximity(1 - h.similarity(), own, theirs));
+            score.put(h.track().id(), proximity(hubness, index, own, h));
         }
         List<SimilarityIndex.Hit> out = new ArrayList<>(hits);
         out.sort(Comparator.comparingDouble((SimilarityIndex.Hit h) -> -score.get(h.track().id()))
                 .thenComparing(h -> h.track().id()));
         return out;
+    }
+
+    /**
+     * A hit's mutual proximity to the reference whose figures are {@code own}; a track added since the
+     * figures were stored gets its own from its vector.
+     */
+    static double proximity(HubnessStats stats, SimilarityIndex index, float[] own, SimilarityIndex.Hit hit)
+            throws IOException {
+        float[] theirs = stats.statsOf(hit.track().id());
+        if (theirs == null) {
+            theirs = stats.statsOf(hit.track().id(), index.get(hit.track().id()).orElseThrow().vector());
+        }
+        return HubnessStats.mutualProximity(1 - hit.similarity(), own, theirs);
     }
 
     private static Match unitSimilarity(SimilarityIndex.Hit hit) {

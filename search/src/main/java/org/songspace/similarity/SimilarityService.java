@@ -227,11 +227,7 @@ public final class SimilarityService implements AutoCloseable {
         float[] own = stats.statsOf(seed.indexedTrack().map(IndexedTrack::id).orElse(""), seed.vector());
         List<Match> ranked = new ArrayList<>();
         for (SimilarityIndex.Hit h : candidates) {
-            float[] theirs = stats.statsOf(h.track().id());
-            if (theirs == null) {
-                theirs = stats.statsOf(h.track().id(), index.get(h.track().id()).orElseThrow().vector());
-            }
-            ranked.add(Match.of(h, HubnessStats.mutualProximity(1 - h.similarity(), own, theirs)));
+            ranked.add(Match.of(h, MixPlanner.proximity(stats, index, own, h)));
         }
         ranked.sort(java.util.Comparator.comparingDouble((Match m) -> -m.mutualProximity()).thenComparing(Match::id));
         List<Match> top = ranked.subList(0, Math.min(options.k(), ranked.size()));
