@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
                 + "index always start cold."},
         footer = {"", "Examples:", "  ./songspace bench library --tracks 200 --formats mp3",
             "  ./songspace bench library --tracks 1000 --formats mp3 --model untrained",
+            "  ./songspace bench library --tracks 1000 --formats mp3 --model contrastive",
             "  ./songspace bench library --tracks 100 --library /tmp/bench-lib --model songspace-demo/models/triplet"})
 final class BenchLibraryCommand implements Callable<Integer> {
     @Option(names = "--tracks", paramLabel = "N", defaultValue = "100", description = "Tracks in the library (default: ${DEFAULT-VALUE}).")
@@ -46,9 +47,10 @@ final class BenchLibraryCommand implements Callable<Integer> {
             description = "Keep the generated library under DIR (one subfolder per --tracks, --minutes and --formats), reused by the next run.")
     Path library;
 
-    @Option(names = "--model", paramLabel = "DIR|untrained",
-            description = "Model to index with: a model folder, or `untrained` (an untrained triplet encoder). Default: "
-                    + "none, the label-free default chosen and made from the library as `index LIBRARY` does.")
+    @Option(names = "--model", paramLabel = "DIR|untrained|contrastive|timbre",
+            description = "Model to index with: a model folder, `untrained` (an untrained triplet encoder), or "
+                    + "`contrastive` / `timbre` made from the library as `index LIBRARY --model` makes them (timed). "
+                    + "Default: none, the label-free default chosen and made from the library as `index LIBRARY` does.")
     String model;
 
     @Mixin
@@ -75,7 +77,8 @@ final class BenchLibraryCommand implements Callable<Integer> {
                     minutes, formats.stream().map(f -> f.name().toLowerCase(Locale.ROOT)).toList(), lib,
                     (System.nanoTime() - g0) / 1e9);
             boolean untrained = "untrained".equals(model);
-            Path modelDir = model == null || untrained ? null : Path.of(model);
+            LabelFreeModel.Kind make = model == null || Files.isDirectory(Path.of(model)) ? null : LabelFreeModel.parse(model);
+            Path modelDir = model == null || untrained || make != null ? null : Path.of(model);
             if (untrained) {
                 modelDir = work.resolve("model");
                 ModelFolder.saveUntrained(modelDir, EncoderType.TRIPLET, FeatureConfig.librosaDefaults(), 1);
@@ -90,7 +93,7 @@ final class BenchLibraryCommand implements Callable<Integer> {
             if (modelDir == null) {
                 // What a new user waits for: the default model chosen and made from the library, as index does.
                 modelDir = work.resolve("model");
-                LabelFreeModel.build(prepared.library(), modelDir, null, System.out, quiet ? null : new TrainLog());
+                LabelFreeModel.build(prepared.library(), modelDir, make, System.out, quiet ? null : new TrainLog());
             }
             long trained = System.nanoTime();
             long[] embeddedAt = {trained};

@@ -40,7 +40,8 @@ final class IndexCommand implements Callable<Integer> {
 
     @Option(names = {"-m", "--model"}, paramLabel = "MODEL", description = "A model folder written by train, or "
             + "contrastive / timbre to make that model from the library itself (default: the index's own model; for a "
-            + "new index the contrastive encoder from " + LabelFreeModel.CONTRASTIVE_FROM + " tracks, else timbre).")
+            + "new index timbre, which needs no training; contrastive trains the self-supervised encoder on the library "
+            + "for about four minutes on 2 cores).")
     String modelOption;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "INDEX_DIR", description = "Index folder (created or updated).")

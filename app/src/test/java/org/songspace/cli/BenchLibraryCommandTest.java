@@ -40,5 +40,10 @@ class BenchLibraryCommandTest {
         assertEquals(0, again.exitCode(), again.toString());
         assertTrue(again.out().contains("(whole of each track)"), again.out());
         assertTrue(!again.out().contains("timbre model"), "--model untrained makes no model: " + again.out());
+        CliRun named = CliRun.of("bench", "library", "--tracks", "5", "--minutes", "0.2", "--library", lib.toString(),
+                "--model", "timbre", "-q");
+        assertEquals(0, named.exitCode(), named.toString());
+        assertTrue(named.out().contains("--model timbre: using the classic timbre model"),
+                "a model kind is made from the library as index --model makes it: " + named.out());
     }
 }

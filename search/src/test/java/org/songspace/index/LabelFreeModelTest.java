@@ -3,21 +3,69 @@ package org.songspace.index;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.songspace.dataset.Dataset;
 import org.songspace.dataset.Layout;
 import org.songspace.dataset.Split;
 import org.songspace.dataset.Track;
+import org.songspace.embed.TimbreModel;
+import org.songspace.features.FeatureConfig;
+import org.songspace.features.FeatureManifest;
+import org.songspace.features.FeatureStore;
+import org.songspace.io.Json;
+import org.songspace.io.Npy;
 
-/** The label-free default holds whole artists out for its stopping score, whatever the folders are called. */
+/**
+ * A new index gets the timbre model whatever the library's size; the contrastive encoder, when asked for,
+ * holds whole artists out for its stopping score, whatever the folders are called.
+ */
 class LabelFreeModelTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aLargeLibraryWithoutAModelGetsTheTimbreModelAtOnce() throws IOException {
+        // 400 tracks: the size from which the contrastive encoder used to be trained first (minutes of waiting).
+        Random random = new Random(7);
+        List<FeatureManifest.Track> tracks = new ArrayList<>();
+        int frames = 24;
+        for (int i = 0; i < 400; i++) {
+            float[] db = new float[128 * frames];
+            for (int k = 0; k < db.length; k++) {
+                db[k] = (float) (-50 + 10 * random.nextGaussian() - (k / frames) * (i % 7) / 10.0);
+            }
+            String id = "t" + i;
+            Npy.write(tmp.resolve(id + ".npy"), db, 128, frames);
+            tracks.add(new FeatureManifest.Track(id, "/music/" + id + ".mp3", id + ".npy", 0, 0, frames,
+                    frames * 512 / 22050.0, 22050, 1, null));
+        }
+        Json.write(tmp.resolve(FeatureManifest.FILE_NAME),
+                new FeatureManifest(FeatureManifest.FORMAT, FeatureConfig.librosaDefaults(), null, tracks, List.of(), 0));
+        FeatureStore store = FeatureStore.open(tmp);
+        List<String> ids = tracks.stream().map(FeatureManifest.Track::id).toList();
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        Path model = tmp.resolve("model");
+        LabelFreeModel.build(new LabelFreeModel.Library(Path.of("/music"), store, ids, null, Map.of()), model, null,
+                new PrintStream(said, true, StandardCharsets.UTF_8), null);
+        String text = said.toString(StandardCharsets.UTF_8);
+        assertTrue(TimbreModel.isTimbreModel(model), text);
+        assertTrue(text.contains("no --model given") && text.contains("classic timbre model"), text);
+        assertTrue(!Files.exists(model.resolve("model.json")), "nothing trained");
+    }
 
     @Test
     void artistFoldersStillHoldArtistsOut() {
