@@ -15,7 +15,6 @@ import org.songspace.similarity.Match;
 import org.songspace.similarity.MixOptions;
 import org.songspace.similarity.Seed;
 import org.songspace.similarity.SimilarityService;
-import org.songspace.vectors.Vectors;
 
 /**
  * The playlists sync writes, as names and the other server's song ids: a mix for each starred song, mixes
@@ -63,7 +62,8 @@ final class MixPlans {
         for (String localId : mapping.remoteIdOf().keySet()) {
             service.vector(localId).ifPresent(v -> {
                 tracks.add(service.track(localId).orElseThrow());
-                vectors.add(Vectors.normalise(v.clone()));
+                // The index's search key: a unit vector for either kind of model, so k-means by cosine means something.
+                vectors.add(service.space().key(v));
             });
         }
         if (tracks.isEmpty() || regions <= 0) {
@@ -86,23 +86,23 @@ final class MixPlans {
 
     /** A mix around the weighted centre of what the listener played (and starred), none of those songs in it. */
     Planned forPlays(List<Weighted> played) throws IOException {
-        float[] centre = null;
+        List<float[]> vectors = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
         Set<String> used = new HashSet<>();
         for (Weighted w : played) {
             IndexedTrack t = mapping.byRemoteId().get(w.remoteId());
-            float[] v = t == null ? null : service.vector(t.id()).map(x -> Vectors.normalise(x.clone())).orElse(null);
+            float[] v = t == null || w.weight() <= 0 ? null : service.vector(t.id()).orElse(null);
             if (v != null) {
-                centre = centre == null ? new float[v.length] : centre;
-                for (int i = 0; i < v.length; i++) {
-                    centre[i] += (float) (w.weight() * v[i]);
-                }
+                vectors.add(v);
+                weights.add(w.weight());
                 used.add(t.id());
             }
         }
-        if (centre == null) {
+        if (vectors.isEmpty()) {
             return null;
         }
-        Seed seed = new Seed("your recent plays", Vectors.normalise(centre), null, true);
+        float[] centre = service.space().centre(vectors, weights.stream().mapToDouble(Double::doubleValue).toArray());
+        Seed seed = new Seed("your recent plays", centre, null, true);
         return new Planned(PREFIX + "from your recent plays", mix(List.of(seed), used));
     }
 

@@ -8,14 +8,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.songspace.index.IndexedTrack;
+import org.songspace.index.VectorSpace;
 import org.songspace.similarity.SimilarityService;
-import org.songspace.vectors.Vectors;
 
 /**
- * Artists on the learned map, for "similar artists" without the internet: each artist is the centroid of
- * its songs' unit embeddings, and two artists are as similar as the cosine of their centroids. Also says
- * how central each song is to its artist (the cosine of song and centroid), for an artist's top songs.
- * Computed on the first call that needs it (one pass over the index), then kept.
+ * Artists on the map, for "similar artists" without the internet: each artist is the centre of its songs in
+ * the index's own space (the centroid of unit embeddings, or the blended Gaussian of the timbre model), and
+ * two artists are as similar as the index says their centres are. Also says how central each song is to its
+ * artist (its similarity to the centre), for an artist's top songs. Computed on the first call that needs it
+ * (one pass over the index), then kept.
  */
 final class ArtistMap {
     private final SimilarityService service;
@@ -41,7 +42,10 @@ final class ArtistMap {
                 others.add(a);
             }
         }
-        others.sort(Comparator.comparingDouble((SubsonicCatalog.Artist a) -> -Vectors.dot(own, c.get(a.id()))).thenComparing(SubsonicCatalog.Artist::id));
+        VectorSpace space = service.space();
+        Map<String, Double> similarity = new HashMap<>();
+        others.forEach(a -> similarity.put(a.id(), space.similarity(own, c.get(a.id()))));
+        others.sort(Comparator.comparingDouble((SubsonicCatalog.Artist a) -> -similarity.get(a.id())).thenComparing(SubsonicCatalog.Artist::id));
         return others.subList(0, Math.min(count, others.size()));
     }
 
@@ -49,34 +53,34 @@ final class ArtistMap {
     double centrality(SubsonicCatalog.Artist artist, IndexedTrack song) {
         float[] centre = centroids().get(artist.id());
         float[] v = songVectors.get(song.id());
-        return centre == null || v == null ? -2 : Vectors.dot(centre, v);
+        return centre == null || v == null ? -2 : service.space().similarity(centre, v);
     }
 
     private synchronized Map<String, float[]> centroids() {
         if (centroids == null) {
             Map<String, float[]> vectors = new HashMap<>();
-            Map<String, float[]> sums = new HashMap<>();
+            Map<String, float[]> centres = new HashMap<>();
             try {
                 for (SubsonicCatalog.Artist a : catalog.artists()) {
+                    List<float[]> own = new ArrayList<>();
                     for (SubsonicCatalog.Album album : a.albums()) {
                         for (IndexedTrack t : album.songs()) {
-                            float[] v = service.vector(t.id()).map(raw -> Vectors.normalise(raw.clone())).orElse(null);
+                            float[] v = service.vector(t.id()).orElse(null);
                             if (v != null) {
                                 vectors.put(t.id(), v);
-                                float[] sum = sums.computeIfAbsent(a.id(), k -> new float[v.length]);
-                                for (int i = 0; i < v.length; i++) {
-                                    sum[i] += v[i];
-                                }
+                                own.add(v);
                             }
                         }
+                    }
+                    if (!own.isEmpty()) {
+                        centres.put(a.id(), service.space().centre(own));
                     }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            sums.replaceAll((id, sum) -> Vectors.normalise(sum));
             songVectors = vectors;
-            centroids = sums;
+            centroids = centres;
         }
         return centroids;
     }

@@ -40,6 +40,14 @@ public final class TestPipeline {
         }
     }
 
+    /** The shared demo corpus indexed with the timbre model (what index makes with no model) into {@code index}. */
+    public static Path timbreIndex(Built built, Path index) {
+        CliRun indexed = CliRun.of("index", built.corpus().toString(), "--out", index.toString(), "--model", "timbre",
+                "--features", built.corpus().resolveSibling("features").toString(), "-q");
+        assertEquals(0, indexed.exitCode(), indexed.toString());
+        return index;
+    }
+
     public static Built indexedDemo(Path tmp) {
         Path demo = tmp.resolve("demo");
         CliRun run = CliRun.of("demo", "--quick", "--out", demo.toString(), "-q", "--models", "triplet");

@@ -33,7 +33,17 @@ public sealed interface VectorSpace {
     float[] between(float[] a, float[] b, double t);
 
     /** The centre of several vectors (a mix's seeds). */
-    float[] centre(List<float[]> vectors);
+    default float[] centre(List<float[]> vectors) {
+        double[] weights = new double[vectors.size()];
+        java.util.Arrays.fill(weights, 1);
+        return centre(vectors, weights);
+    }
+
+    /**
+     * The centre of several vectors, each counting by its weight (an artist's songs, a listener's plays): a
+     * unit vector for cosine, the moment-matched Gaussian for the timbre model, so it is compared like any track.
+     */
+    float[] centre(List<float[]> vectors, double[] weights);
 
     /** The space of the index in {@code indexDir}: timbre when its manifest says so, else cosine. */
     static VectorSpace of(Path indexDir) throws IOException {
@@ -82,11 +92,13 @@ public sealed interface VectorSpace {
         }
 
         @Override
-        public float[] centre(List<float[]> vectors) {
+        public float[] centre(List<float[]> vectors, double[] weights) {
             float[] sum = new float[vectors.get(0).length];
-            for (float[] v : vectors) {
+            for (int k = 0; k < vectors.size(); k++) {
+                float[] v = vectors.get(k);
+                double scale = weights[k] / Math.max(1e-12, Math.sqrt(Vectors.dot(v, v)));
                 for (int i = 0; i < sum.length; i++) {
-                    sum[i] += v[i];
+                    sum[i] += (float) (scale * v[i]);
                 }
             }
             return Vectors.normalise(sum);
@@ -116,10 +128,8 @@ public sealed interface VectorSpace {
         }
 
         @Override
-        public float[] centre(List<float[]> vectors) {
-            double[] w = new double[vectors.size()];
-            java.util.Arrays.fill(w, 1);
-            return GaussianTimbre.blend(vectors, w);
+        public float[] centre(List<float[]> vectors, double[] weights) {
+            return GaussianTimbre.blend(vectors, weights);
         }
     }
 }

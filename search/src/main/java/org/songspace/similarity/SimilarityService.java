@@ -93,6 +93,11 @@ public final class SimilarityService implements AutoCloseable {
     }
 
     /** The track's position on the library map, or empty when the map does not know it. */
+    /** How this index's vectors compare, and what the centre of several of them is. */
+    public org.songspace.index.VectorSpace space() {
+        return index.space();
+    }
+
     /** The stored embedding of an indexed track. */
     public Optional<float[]> vector(String id) throws IOException {
         return index.get(id).map(IndexedTrack::vector);
