@@ -23,6 +23,7 @@ final class ArtistMap {
     private final SubsonicCatalog catalog;
     private Map<String, float[]> centroids;
     private Map<String, float[]> songVectors;
+    private final Map<String, List<IndexedTrack>> typical = new java.util.concurrent.ConcurrentHashMap<>();
 
     ArtistMap(SimilarityService service, SubsonicCatalog catalog) {
         this.service = service;
@@ -49,11 +50,23 @@ final class ArtistMap {
         return others.subList(0, Math.min(count, others.size()));
     }
 
-    /** How close a song is to its artist's centroid (higher: more typical of the artist). */
-    double centrality(SubsonicCatalog.Artist artist, IndexedTrack song) {
-        float[] centre = centroids().get(artist.id());
-        float[] v = songVectors.get(song.id());
-        return centre == null || v == null ? -2 : service.space().similarity(centre, v);
+    /**
+     * The artist's songs, most typical first (most similar to the artist's centre; ties by id): worked out
+     * once per artist, since each similarity of the timbre model is a divergence.
+     */
+    List<IndexedTrack> mostTypical(SubsonicCatalog.Artist artist) {
+        return typical.computeIfAbsent(artist.id(), id -> {
+            float[] centre = centroids().get(id);
+            Map<String, Double> score = new HashMap<>();
+            List<IndexedTrack> songs = new ArrayList<>();
+            artist.albums().forEach(a -> songs.addAll(a.songs()));
+            for (IndexedTrack t : songs) {
+                float[] v = songVectors.get(t.id());
+                score.put(t.id(), centre == null || v == null ? -2 : service.space().similarity(centre, v));
+            }
+            songs.sort(Comparator.comparingDouble((IndexedTrack t) -> -score.get(t.id())).thenComparing(IndexedTrack::id));
+            return List.copyOf(songs);
+        });
     }
 
     private synchronized Map<String, float[]> centroids() {

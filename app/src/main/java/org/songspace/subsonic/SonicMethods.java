@@ -100,9 +100,7 @@ final class SonicMethods {
 
     /** An artist's songs, most typical first. */
     private List<IndexedTrack> central(SubsonicCatalog.Artist artist, int limit) {
-        List<IndexedTrack> songs = new ArrayList<>();
-        artist.albums().forEach(a -> songs.addAll(a.songs()));
-        songs.sort(Comparator.comparingDouble((IndexedTrack t) -> -library.artistMap().centrality(artist, t)).thenComparing(IndexedTrack::id));
+        List<IndexedTrack> songs = library.artistMap().mostTypical(artist);
         return songs.subList(0, Math.min(limit, songs.size()));
     }
 

@@ -52,6 +52,11 @@ final class CosineSearch implements SearchStrategy {
     }
 
     @Override
+    public boolean exhaustive() {
+        return false;
+    }
+
+    @Override
     public String describe(boolean exact) {
         return exact ? "exact" : "hnsw";
     }

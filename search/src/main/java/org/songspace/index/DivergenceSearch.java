@@ -85,6 +85,11 @@ final class DivergenceSearch implements SearchStrategy {
     }
 
     @Override
+    public boolean exhaustive() {
+        return tracks.size() <= EXACT_LIMIT;
+    }
+
+    @Override
     public String describe(boolean exact) {
         return exact || tracks.size() <= EXACT_LIMIT ? "exact divergence" : "hnsw candidates re-ranked by divergence";
     }

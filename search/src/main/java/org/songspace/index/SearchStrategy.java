@@ -19,6 +19,9 @@ interface SearchStrategy {
     /** How a search runs, for people. */
     String describe(boolean exact);
 
+    /** Whether {@link #search} compares every vector, so that asking for more results costs no more. */
+    boolean exhaustive();
+
     static SearchStrategy of(LuceneTracks tracks) {
         return tracks.space().reranks() ? new DivergenceSearch(tracks) : new CosineSearch(tracks);
     }

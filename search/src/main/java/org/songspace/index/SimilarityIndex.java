@@ -85,6 +85,14 @@ public final class SimilarityIndex implements AutoCloseable {
         return strategy.describe(exact);
     }
 
+    /**
+     * Whether a search compares every vector (the timbre model's exact divergence up to its limit): a search
+     * for many results then costs what one for a few does.
+     */
+    public boolean exhaustive() {
+        return strategy.exhaustive();
+    }
+
     /** How this index's vectors compare. */
     public VectorSpace space() {
         return tracks.space();

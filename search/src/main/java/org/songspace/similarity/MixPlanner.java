@@ -59,7 +59,10 @@ final class MixPlanner {
                 played.add(t);
             });
         }
-        int wanted = Math.min(SearchOptions.MAX_K, Math.max(50, options.count() * CANDIDATES_PER_TRACK));
+        // A search that compares every vector costs the same for many candidates: take them all at once
+        // rather than scanning the library a second time when the variety rules use the first ones up.
+        int wanted = index.exhaustive() ? SearchOptions.MAX_K
+                : Math.min(SearchOptions.MAX_K, Math.max(50, options.count() * CANDIDATES_PER_TRACK));
         List<Match> out = take(ranked(centre, index.search(centre, wanted, Exclusions.ids(seedIds))), played, options);
         if (out.size() < options.count() && wanted < SearchOptions.MAX_K) {
             // The variety rules used up the candidates: look further out once.
