@@ -30,6 +30,8 @@ final class DivergenceSearch implements SearchStrategy {
     private final LuceneTracks tracks;
     /** Every track with its Gaussian, read (and decompressed) once: the reader is a fixed snapshot. */
     private List<IndexedTrack> all;
+    /** Each of those tracks' search key (a unit vector summarising its Gaussian), made on first use. */
+    private float[][] keys;
 
     DivergenceSearch(LuceneTracks tracks) {
         this.tracks = tracks;
@@ -75,6 +77,43 @@ final class DivergenceSearch implements SearchStrategy {
             hits.add(new SimilarityIndex.Hit(all.get(i).withVector(null), similarity[i]));
         }
         return SearchStrategy.best(hits, k);
+    }
+
+    /**
+     * The k best of the {@code candidates} tracks whose keys are nearest the query's, by the divergence:
+     * for many queries in a row (a path's steps), where an exact search each would compare every track each
+     * time. Up to {@value #EXACT_LIMIT} tracks the keys are compared in memory; above, HNSW finds them.
+     */
+    @Override
+    public List<SimilarityIndex.Hit> approximate(float[] query, int k, int candidates, Exclusions exclusions)
+            throws IOException {
+        if (tracks.size() > EXACT_LIMIT) {
+            return SearchStrategy.best(tracks.hnsw(query, candidates, exclusions), k);
+        }
+        List<IndexedTrack> all = withGaussians();
+        float[][] keys = keys(all);
+        float[] q = tracks.space().key(query);
+        double[] closeness = new double[all.size()];
+        for (int i = 0; i < all.size(); i++) {
+            closeness[i] = exclusions.excludes(all.get(i)) ? Double.NEGATIVE_INFINITY : org.songspace.vectors.Vectors.dot(q, keys[i]);
+        }
+        List<SimilarityIndex.Hit> hits = new ArrayList<>();
+        IntStream.range(0, all.size()).boxed().filter(i -> closeness[i] > Double.NEGATIVE_INFINITY)
+                .sorted(Comparator.comparingDouble((Integer i) -> -closeness[i])).limit(candidates)
+                .forEach(i -> hits.add(new SimilarityIndex.Hit(all.get(i).withVector(null),
+                        tracks.space().similarity(query, all.get(i).vector()))));
+        return SearchStrategy.best(hits, k);
+    }
+
+    private synchronized float[][] keys(List<IndexedTrack> all) {
+        if (keys == null) {
+            float[][] made = new float[all.size()][];
+            for (int i = 0; i < made.length; i++) {
+                made[i] = tracks.space().key(all.get(i).vector());
+            }
+            keys = made;
+        }
+        return keys;
     }
 
     private synchronized List<IndexedTrack> withGaussians() throws IOException {

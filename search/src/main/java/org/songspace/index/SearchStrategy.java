@@ -22,6 +22,15 @@ interface SearchStrategy {
     /** Whether {@link #search} compares every vector, so that asking for more results costs no more. */
     boolean exhaustive();
 
+    /**
+     * The k most similar among about {@code candidates} near ones, for many queries in a row where an
+     * exhaustive search would compare every vector each time; otherwise {@link #search}.
+     */
+    default List<SimilarityIndex.Hit> approximate(float[] query, int k, int candidates, Exclusions exclusions)
+            throws IOException {
+        return search(query, k, exclusions);
+    }
+
     static SearchStrategy of(LuceneTracks tracks) {
         return tracks.space().reranks() ? new DivergenceSearch(tracks) : new CosineSearch(tracks);
     }

@@ -145,6 +145,16 @@ public final class SimilarityIndex implements AutoCloseable {
         return strategy.search(query, k, exclusions);
     }
 
+    /**
+     * The k most similar among about {@code candidates} tracks near the query: for many searches in a row
+     * (a path's steps), where the timbre model's exact search would compare every track each time. For
+     * learned embeddings the same as {@link #search}.
+     */
+    public List<Hit> approximate(float[] query, int k, int candidates, Exclusions exclusions) throws IOException {
+        tracks.checkDimension(query);
+        return strategy.approximate(query, k, candidates, exclusions);
+    }
+
     /** The exact k most similar tracks by comparing every vector (for checking the search). */
     public List<Hit> exact(float[] query, int k, Exclusions exclusions) throws IOException {
         tracks.checkDimension(query);

@@ -37,6 +37,8 @@ final class MixPlanner {
     static final int CANDIDATES_PER_TRACK = 8;
     /** Neighbours of each path target considered. */
     static final int PATH_CANDIDATES = 64;
+    /** Tracks nearest a path step's target by key, re-ranked by the true similarity, for the timbre model. */
+    static final int PATH_RERANKED = 500;
 
     private final SimilarityIndex index;
     private final VectorSpace space;
@@ -108,15 +110,23 @@ final class MixPlanner {
         List<Match> out = new ArrayList<>();
         out.add(Match.of(new SimilarityIndex.Hit(start.withVector(null), 1.0)));
         Set<String> used = new HashSet<>(List.of(start.id(), end.id()));
+        Map<String, Double> toEndOf = new HashMap<>();
         double lastToEnd = space.similarity(start.vector(), end.vector());
         int inner = count - 2;
         for (int step = 1; step <= inner; step++) {
             float[] target = space.between(start.vector(), end.vector(), step / (double) (inner + 1));
-            for (SimilarityIndex.Hit hit : ranked(target, index.search(target, PATH_CANDIDATES, Exclusions.ids(used)))) {
-                // Search hits carry no vectors; the first few candidates usually qualify.
-                IndexedTrack candidate = index.get(hit.track().id()).orElseThrow();
-                double toEnd = space.similarity(candidate.vector(), end.vector());
+            // A step only needs a near track: the timbre model's candidates come from its keys, not an exact
+            // search per step (which would compare every track 98 times for a path of 100).
+            for (SimilarityIndex.Hit hit : ranked(target, index.approximate(target, PATH_CANDIDATES, PATH_RERANKED,
+                    Exclusions.ids(used)))) {
+                // Search hits carry no vectors, and neighbouring steps share most candidates: each is read once.
+                Double toEnd = toEndOf.get(hit.track().id());
+                if (toEnd == null) {
+                    toEnd = space.similarity(index.get(hit.track().id()).orElseThrow().vector(), end.vector());
+                    toEndOf.put(hit.track().id(), toEnd);
+                }
                 if (toEnd > lastToEnd) {
+                    IndexedTrack candidate = index.get(hit.track().id()).orElseThrow();
                     used.add(candidate.id());
                     lastToEnd = toEnd;
                     out.add(unit(candidate.withVector(null), space.similarity(candidate.vector(), start.vector())));

@@ -92,6 +92,12 @@ class TimbreIndexTest {
                 assertEquals(expected, index.search(GAUSSIANS.get(id), 10, self).stream().map(h -> h.track().id()).toList());
                 assertEquals(expected, index.rerankedSearch(GAUSSIANS.get(id), 10, TRACKS.size(), self).stream()
                         .map(h -> h.track().id()).toList(), "every candidate re-ranked is exact");
+                assertEquals(expected, index.approximate(GAUSSIANS.get(id), 10, TRACKS.size(), self).stream()
+                        .map(h -> h.track().id()).toList(), "every key compared in memory and re-ranked is exact");
+                List<String> fromKeys = index.approximate(GAUSSIANS.get(id), 10, 30, self).stream().map(h -> h.track().id()).toList();
+                assertEquals(10, fromKeys.size());
+                assertTrue(!fromKeys.contains(id) && fromKeys.stream().filter(expected::contains).count() >= 4,
+                        "the nearest keys hold the true neighbours: " + fromKeys + " against " + expected);
                 recallFew += index.rerankedSearch(GAUSSIANS.get(id), 10, 30, self).stream()
                         .filter(h -> expected.contains(h.track().id())).count() / 10.0;
             }
