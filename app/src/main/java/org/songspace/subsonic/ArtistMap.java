@@ -24,10 +24,40 @@ final class ArtistMap {
     private Map<String, float[]> centroids;
     private Map<String, float[]> songVectors;
     private final Map<String, List<IndexedTrack>> typical = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile Thread warmUp;
 
     ArtistMap(SimilarityService service, SubsonicCatalog catalog) {
         this.service = service;
         this.catalog = catalog;
+    }
+
+    /**
+     * Works out the artists' centres and reads what the search keeps in memory on a background thread, so
+     * that a listener's first radio button does not wait for them (seconds on a 50,000-track timbre index).
+     */
+    void warmUp() {
+        warmUp = new Thread(() -> {
+            try {
+                service.warmUp();
+                centroids();
+            } catch (IOException | RuntimeException e) {
+                // The first request that needs them does the same work and reports what went wrong.
+            }
+        }, "artist-map-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
+    /** Waits for the warm-up to end, so that the index is never closed under its reads. */
+    void awaitWarmUp() {
+        Thread t = warmUp;
+        if (t != null) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** The {@code count} artists closest to {@code artist}, closest first, never itself. */

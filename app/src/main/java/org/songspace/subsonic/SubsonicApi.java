@@ -53,6 +53,7 @@ public final class SubsonicApi {
         CoverArt covers = new CoverArt(catalog, state.file().getParent().resolve("covers"));
         this.library = new Library(service, catalog, new FolderTree(catalog), state, new ArtistMap(service, catalog), covers);
         covers.warmUp();
+        library.artistMap().warmUp();
         methods.put("ping", c -> { });
         methods.put("getLicense", c -> c.answer("license", Map.of("valid", true)));
         methods.put(OPEN_METHOD, c -> c.answer("openSubsonicExtensions", EXTENSIONS.entrySet().stream()
@@ -64,6 +65,11 @@ public final class SubsonicApi {
         new SonicMethods(library).register(methods);
         new MediaMethods(library).register(methods);
         NothingHere.register(methods);
+    }
+
+    /** Waits for the background warm-up, before the index it reads is closed. */
+    public void awaitWarmUp() {
+        library.artistMap().awaitWarmUp();
     }
 
     public void register(Javalin app) {

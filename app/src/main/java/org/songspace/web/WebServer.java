@@ -162,6 +162,7 @@ public final class WebServer implements AutoCloseable {
             if (app != null) {
                 app.stop();
             }
+            subsonic.awaitWarmUp();
         }
     }
 }

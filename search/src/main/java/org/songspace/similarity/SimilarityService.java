@@ -93,6 +93,17 @@ public final class SimilarityService implements AutoCloseable {
     }
 
     /** The track's position on the library map, or empty when the map does not know it. */
+    /**
+     * Reads what searching keeps in memory (the timbre model's Gaussians for its exact search) by searching
+     * once for the first track, so that a server's first listener does not wait for it.
+     */
+    public void warmUp() throws IOException {
+        Optional<IndexedTrack> first = tracks().stream().findFirst();
+        if (first.isPresent()) {
+            index.search(vector(first.get().id()).orElseThrow(), 1, org.songspace.index.Exclusions.NONE);
+        }
+    }
+
     /** How this index's vectors compare, and what the centre of several of them is. */
     public org.songspace.index.VectorSpace space() {
         return index.space();
