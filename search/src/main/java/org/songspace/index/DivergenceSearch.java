@@ -97,11 +97,23 @@ final class DivergenceSearch implements SearchStrategy {
         for (int i = 0; i < all.size(); i++) {
             closeness[i] = exclusions.excludes(all.get(i)) ? Double.NEGATIVE_INFINITY : org.songspace.vectors.Vectors.dot(q, keys[i]);
         }
+        // The nearest keys in a bounded heap, closest last out (a full sort per path step costs more than the step).
+        PriorityQueue<Integer> nearest = new PriorityQueue<>(candidates + 1, Comparator.comparingDouble((Integer i) -> closeness[i]));
+        for (int i = 0; i < all.size(); i++) {
+            if (closeness[i] == Double.NEGATIVE_INFINITY) {
+                continue;
+            }
+            if (nearest.size() < candidates) {
+                nearest.add(i);
+            } else if (closeness[i] > closeness[nearest.peek()]) {
+                nearest.poll();
+                nearest.add(i);
+            }
+        }
         List<SimilarityIndex.Hit> hits = new ArrayList<>();
-        IntStream.range(0, all.size()).boxed().filter(i -> closeness[i] > Double.NEGATIVE_INFINITY)
-                .sorted(Comparator.comparingDouble((Integer i) -> -closeness[i])).limit(candidates)
-                .forEach(i -> hits.add(new SimilarityIndex.Hit(all.get(i).withVector(null),
-                        tracks.space().similarity(query, all.get(i).vector()))));
+        for (int i : nearest) {
+            hits.add(new SimilarityIndex.Hit(all.get(i).withVector(null), tracks.space().similarity(query, all.get(i).vector())));
+        }
         return SearchStrategy.best(hits, k);
     }
 
