@@ -92,7 +92,6 @@ public final class SimilarityService implements AutoCloseable {
         return Optional.ofNullable(tracks.get(id));
     }
 
-    /** The track's position on the library map, or empty when the map does not know it. */
     /**
      * Reads what searching keeps in memory (the timbre model's Gaussians for its exact search) by searching
      * once for the first track, so that a server's first listener does not wait for it.
@@ -114,6 +113,7 @@ public final class SimilarityService implements AutoCloseable {
         return index.get(id).map(IndexedTrack::vector);
     }
 
+    /** The track's position on the library map, or empty when the map does not know it. */
     public Optional<float[]> position(String id) {
         return Optional.ofNullable(positions.get(id));
     }
