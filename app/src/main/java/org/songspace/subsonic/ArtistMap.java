@@ -22,7 +22,6 @@ final class ArtistMap {
     private final SimilarityService service;
     private final SubsonicCatalog catalog;
     private Map<String, float[]> centroids;
-    private Map<String, float[]> songVectors;
     private final Map<String, List<IndexedTrack>> typical = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Thread warmUp;
 
@@ -82,7 +81,8 @@ final class ArtistMap {
 
     /**
      * The artist's songs, most typical first (most similar to the artist's centre; ties by id): worked out
-     * once per artist, since each similarity of the timbre model is a divergence.
+     * once per artist, since each similarity of the timbre model is a divergence; the songs' vectors are read
+     * then rather than kept for every song of the library.
      */
     List<IndexedTrack> mostTypical(SubsonicCatalog.Artist artist) {
         return typical.computeIfAbsent(artist.id(), id -> {
@@ -90,9 +90,13 @@ final class ArtistMap {
             Map<String, Double> score = new HashMap<>();
             List<IndexedTrack> songs = new ArrayList<>();
             artist.albums().forEach(a -> songs.addAll(a.songs()));
-            for (IndexedTrack t : songs) {
-                float[] v = songVectors.get(t.id());
-                score.put(t.id(), centre == null || v == null ? -2 : service.space().similarity(centre, v));
+            try {
+                for (IndexedTrack t : songs) {
+                    float[] v = service.vector(t.id()).orElse(null);
+                    score.put(t.id(), centre == null || v == null ? -2 : service.space().similarity(centre, v));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
             songs.sort(Comparator.comparingDouble((IndexedTrack t) -> -score.get(t.id())).thenComparing(IndexedTrack::id));
             return List.copyOf(songs);
@@ -101,18 +105,13 @@ final class ArtistMap {
 
     private synchronized Map<String, float[]> centroids() {
         if (centroids == null) {
-            Map<String, float[]> vectors = new HashMap<>();
             Map<String, float[]> centres = new HashMap<>();
             try {
                 for (SubsonicCatalog.Artist a : catalog.artists()) {
                     List<float[]> own = new ArrayList<>();
                     for (SubsonicCatalog.Album album : a.albums()) {
                         for (IndexedTrack t : album.songs()) {
-                            float[] v = service.vector(t.id()).orElse(null);
-                            if (v != null) {
-                                vectors.put(t.id(), v);
-                                own.add(v);
-                            }
+                            service.vector(t.id()).ifPresent(own::add);
                         }
                     }
                     if (!own.isEmpty()) {
@@ -122,10 +121,8 @@ final class ArtistMap {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            songVectors = vectors;
             centroids = centres;
         }
         return centroids;
     }
-
 }
