@@ -15,8 +15,9 @@ final class ComparisonOptions {
     TrainingFlags training = new TrainingFlags();
 
     @Option(names = "--models", defaultValue = "cae,triplet,crnn", split = ",",
-            description = "Models to train, of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    List<EncoderType> models;
+            description = "Encoders to train, of cae, triplet, crnn, contrastive, or none (only the rows that need no "
+                    + "training: baselines, the timbre model, the tag model) (default: ${DEFAULT-VALUE}).")
+    List<String> models;
 
     @Option(names = "--k", defaultValue = "5", description = "k-NN neighbours (default: ${DEFAULT-VALUE}).")
     int k;
@@ -53,7 +54,22 @@ final class ComparisonOptions {
         } catch (IllegalArgumentException e) {
             throw new org.songspace.io.UserError("--train-on must be label, artist or album, got " + trainOn);
         }
-        return new Comparison.Options(List.copyOf(models), trainingOptions, 0.15, 0.2, k, Knn.Metric.COSINE, folds, projection, retrainFolds,
+        return new Comparison.Options(encoders(), trainingOptions, 0.15, 0.2, k, Knn.Metric.COSINE, folds, projection, retrainFolds,
                 mutualProximity, on);
+    }
+
+    private List<EncoderType> encoders() {
+        if (models.size() == 1 && models.get(0).strip().equalsIgnoreCase("none")) {
+            return List.of();
+        }
+        List<EncoderType> out = new java.util.ArrayList<>();
+        for (String m : models) {
+            EncoderType type = java.util.Arrays.stream(EncoderType.values())
+                    .filter(t -> t.id().equalsIgnoreCase(m.strip()) || t.name().equalsIgnoreCase(m.strip())).findFirst()
+                    .orElseThrow(() -> new org.songspace.io.UserError("--models: " + m + " is none of cae, triplet, crnn, "
+                            + "contrastive, none"));
+            out.add(type);
+        }
+        return out;
     }
 }

@@ -57,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         System.out.println("demo: 2/3 log-mel features in " + out.resolve("features"));
         PreparedData prepared = PreparedData.prepare(corpus, null, out.resolve("features"), FeatureConfig.librosaDefaults(), quiet, false);
-        System.out.println("demo: 3/3 training and comparing " + comparison.models.stream().map(EncoderType::id).collect(java.util.stream.Collectors.joining(", ")) + " + baselines");
+        System.out.println("demo: 3/3 training and comparing " + comparison.models.stream().collect(java.util.stream.Collectors.joining(", ")) + " + baselines");
         Comparison.Options options = comparison.toOptions(quick ? 3 : 0);
         Path report = new Comparison(prepared.readable(), prepared.store(), options, System.out::println)
                 .run(out, quiet ? new TrainLog() : new TrainProgress());

@@ -14,6 +14,7 @@ import org.songspace.dataset.Split;
 import org.songspace.dataset.SplitFiles;
 import org.songspace.dataset.Splitter;
 import org.songspace.dataset.Track;
+import org.songspace.embed.TagModel;
 import org.songspace.embed.TimbreModel;
 import org.songspace.embed.TrackEmbedder;
 import org.songspace.eval.DistanceMatrix;
@@ -160,6 +161,12 @@ final class EvaluateCommand implements Callable<Integer> {
         if (TimbreModel.isTimbreModel(source)) {
             // Gaussians are compared by their divergence, whatever --metric says.
             distance = Knn.Metric.GAUSSIAN_JS;
+            return new Loaded(set, labels, artists, null);
+        }
+        if (TagModel.isTagModel(source)) {
+            // Learned from DATA's own artist tags, its k-fold figure would see every fold's artists: compare fits one per fold.
+            System.out.println("note: " + source + " is a tag model; if it learned from " + data + ", its figures here "
+                    + "include the artists it learned from; `compare` fits one per fold for the unseen-artist figure");
             return new Loaded(set, labels, artists, null);
         }
         SavedModel.SplitRecord r = ModelFolder.read(source).split();

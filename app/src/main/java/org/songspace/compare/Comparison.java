@@ -60,6 +60,9 @@ public final class Comparison {
      */
     public enum TrainOn { LABEL, ARTIST, ALBUM }
 
+    /** The tag model's row. */
+    static final String TAGS = "tags-artist";
+
     private final Dataset dataset;
     private final FeatureStore store;
     private final Map<String, String> labels;
@@ -141,6 +144,9 @@ public final class Comparison {
                     : "baseline (raw spectrogram)", baseline, evaluationSplit, 0, 0, out));
         }
         rows.add(timbre(ids, evaluationSplit, out));
+        if (dataset.hasArtists()) {
+            rows.add(tagModel(ids, evaluationSplit, out));
+        }
         RunConfig config = new RunConfig(dataset.root().toString(), dataset.layout().displayName(), ids.size(),
                 dataset.countsByLabel(), split.method(), store.config(), options.training(),
                 new EvaluationConfig(options.k(), options.metric().name().toLowerCase(Locale.ROOT), options.mutualProximity(),
@@ -241,6 +247,30 @@ public final class Comparison {
         SummaryFeatures.standardise(means);
         return drawAndLog(Baselines.TIMBRE, "classic timbre model (Gaussian of 25 MFCCs, Jensen-Shannon, mutual proximity)",
                 result, means, data, 0, 0, out);
+    }
+
+    /**
+     * The model the library's artist tags teach ({@link org.songspace.embed.TagModel}), ranked by mutual proximity:
+     * its holdout model is fitted on the holdout's reference tracks, its k-fold figure is always one model per fold.
+     */
+    private ReportWriter.Row tagModel(List<String> ids, Split split, Path out) throws IOException {
+        TagModelFolds folds = new TagModelFolds(ids, org.songspace.embed.TagModel.descriptors(store, ids), labels, artists);
+        EmbeddingSet set = folds.embedFittedOn(split.train());
+        set.write(out.resolve("embeddings").resolve(TAGS + ".npy"));
+        LabeledVectors data = LabeledVectors.of(set, labels);
+        EvaluationResult holdout = Evaluation.run(TAGS, data, split, options.k(), options.metric(), true, 0, artists,
+                options.training().seed());
+        int k = Math.max(options.folds(), options.retrainFolds());
+        TagModelFolds.Result r = folds.run(Splitter.leakFreeKFold(dataset, Math.max(2, k), options.training().seed()),
+                options.k(), options.metric(), log);
+        log.accept(String.format(Locale.ROOT, "%-22s %d-fold, fitted per fold: %.3f +- %.3f with mutual proximity, %.3f +- %.3f "
+                        + "without", TAGS, r.plain().accuracies().length, r.rankedByMutualProximity().mean(),
+                r.rankedByMutualProximity().std(), r.plain().mean(), r.plain().std()));
+        EvaluationResult result = new EvaluationResult(holdout.name(), holdout.tracks(), holdout.dimension(), holdout.k(),
+                holdout.metric(), holdout.splitMethod(), holdout.holdout(), r.rankedByMutualProximity(), holdout.retrieval(),
+                holdout.silhouette());
+        return drawAndLog(TAGS, "learned from artist tags (descriptors + discriminant, no labels), mutual proximity, "
+                + "k-fold fitted per fold", result, data.vectors(), data, 0, 0, out);
     }
 
     private ReportWriter.Row evaluate(String name, String kind, EmbeddingSet set, Split split, double seconds, int bestEpoch,

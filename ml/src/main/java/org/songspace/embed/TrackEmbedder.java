@@ -17,8 +17,9 @@ import org.songspace.vectors.EmbeddingSet;
 import org.songspace.vectors.TimbreFilter;
 
 /**
- * Whatever turns a track into its vector: a trained encoder ({@link Embedder}) or the classic timbre model
- * ({@link TimbreModel}, whose "vector" is a packed Gaussian compared by divergence). Every front end opens
+ * Whatever turns a track into its vector: a trained encoder ({@link Embedder}), the classic timbre model
+ * ({@link TimbreModel}, whose "vector" is a packed Gaussian compared by divergence) or the model the library's
+ * artist tags teach ({@link TagModel}). Every front end opens
  * models through {@link #open}, so the timbre model goes wherever a learned one does. Not thread-safe.
  */
 public interface TrackEmbedder extends AutoCloseable {
@@ -72,12 +73,18 @@ public interface TrackEmbedder extends AutoCloseable {
 
     /** Opens a model folder of either kind; fails naming the folder when it is neither. */
     static TrackEmbedder open(Path folder) throws IOException {
-        return TimbreModel.isTimbreModel(folder) ? TimbreModel.open(folder) : Embedder.open(folder);
+        if (TimbreModel.isTimbreModel(folder)) {
+            return TimbreModel.open(folder);
+        }
+        return TagModel.isTagModel(folder) ? TagModel.open(folder) : Embedder.open(folder);
     }
 
     static Info info(Path folder) throws IOException {
         if (TimbreModel.isTimbreModel(folder)) {
             return TimbreModel.info(folder);
+        }
+        if (TagModel.isTagModel(folder)) {
+            return TagModel.info(folder);
         }
         var saved = ModelFolder.read(folder);
         return new Info(saved.id(), saved.features(), saved.spec().embeddingDim(), null,
@@ -86,6 +93,6 @@ public interface TrackEmbedder extends AutoCloseable {
 
     /** Whether {@code folder} holds a model of either kind. */
     static boolean isModel(Path folder) {
-        return TimbreModel.isTimbreModel(folder) || Files.isRegularFile(folder.resolve(ModelFolder.MANIFEST));
+        return TimbreModel.isTimbreModel(folder) || TagModel.isTagModel(folder) || Files.isRegularFile(folder.resolve(ModelFolder.MANIFEST));
     }
 }

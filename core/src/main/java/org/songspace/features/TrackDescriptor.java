@@ -1,0 +1,186 @@
+package org.songspace.features;
+
+/**
+ * A fixed-length summary of one track's dB log-mel for a linear model to weigh: the spectral envelope (each
+ * mel band's mean and spread), the timbre Gaussian's numbers (25 MFCCs' means, spreads and covariances),
+ * how fast things change (spectral flux, each band's mean absolute step, the MFCC deltas' spread) and the
+ * spectral contrast (peak against valley in eight band groups). Nothing here is learned; the tag model
+ * ({@code TagModel}) learns which directions of it tell artists apart.
+ */
+public final class TrackDescriptor {
+    /** MFCCs summarised, as the timbre model uses. */
+    public static final int COEFFICIENTS = 25;
+    /** Band groups of the spectral contrast. */
+    static final int CONTRAST_GROUPS = 8;
+
+    private TrackDescriptor() {
+    }
+
+    /** The descriptor's length for {@code nMels} bands. */
+    public static int length(int nMels) {
+        int c = COEFFICIENTS;
+        return 2 * nMels + 2 * c + c * (c - 1) / 2 + 2 + nMels + 2 * c + 2 * CONTRAST_GROUPS;
+    }
+
+    /** The descriptor of a dB mel spectrogram (a single frame gives zeros where change is measured). */
+    public static float[] of(MelSpectrogram db) {
+        if (!db.decibels()) {
+            throw new IllegalArgumentException("a track descriptor is computed from a dB spectrogram");
+        }
+        float[] out = new float[length(db.nMels())];
+        int at = envelope(db, out, 0);
+        double[][] mfcc = Mfcc.frames(db, COEFFICIENTS);
+        at = timbre(mfcc, out, at);
+        at = change(db, out, at);
+        at = deltas(mfcc, out, at);
+        contrast(db, out, at);
+        return out;
+    }
+
+    private static int envelope(MelSpectrogram db, float[] out, int at) {
+        int n = db.nMels();
+        int frames = db.frames();
+        float[] v = db.values();
+        for (int m = 0; m < n; m++) {
+            double s = 0;
+            double ss = 0;
+            for (int t = 0; t < frames; t++) {
+                double x = v[m * frames + t];
+                s += x;
+                ss += x * x;
+            }
+            double mean = s / frames;
+            out[at + m] = (float) mean;
+            out[at + n + m] = (float) Math.sqrt(Math.max(0, ss / frames - mean * mean));
+        }
+        return at + 2 * n;
+    }
+
+    /** Means, spreads and the off-diagonal covariances (sample covariance) of the MFCC frames. */
+    private static int timbre(double[][] mfcc, float[] out, int at) {
+        int frames = mfcc.length;
+        int c = COEFFICIENTS;
+        double[] mean = new double[c];
+        for (double[] row : mfcc) {
+            for (int i = 0; i < c; i++) {
+                mean[i] += row[i] / frames;
+            }
+        }
+        double[][] cov = new double[c][c];
+        for (double[] row : mfcc) {
+            for (int i = 0; i < c; i++) {
+                double di = row[i] - mean[i];
+                for (int j = i; j < c; j++) {
+                    cov[i][j] += di * (row[j] - mean[j]);
+                }
+            }
+        }
+        for (int i = 0; i < c; i++) {
+            out[at + i] = (float) mean[i];
+            out[at + c + i] = (float) Math.sqrt(cov[i][i] / frames);
+        }
+        int k = at + 2 * c;
+        double denominator = Math.max(1, frames - 1);
+        for (int i = 0; i < c; i++) {
+            for (int j = i + 1; j < c; j++) {
+                out[k++] = (float) (cov[i][j] / denominator);
+            }
+        }
+        return k;
+    }
+
+    /** Spectral flux (rises summed over bands: mean, spread) and every band's mean absolute step. */
+    private static int change(MelSpectrogram db, float[] out, int at) {
+        int n = db.nMels();
+        int frames = db.frames();
+        float[] v = db.values();
+        int steps = frames - 1;
+        if (steps < 1) {
+            return at + 2 + n;
+        }
+        double[] flux = new double[steps];
+        for (int m = 0; m < n; m++) {
+            double absolute = 0;
+            int row = m * frames;
+            for (int t = 0; t < steps; t++) {
+                double d = v[row + t + 1] - v[row + t];
+                absolute += Math.abs(d);
+                if (d > 0) {
+                    flux[t] += d;
+                }
+            }
+            out[at + 2 + m] = (float) (absolute / steps);
+        }
+        double s = 0;
+        double ss = 0;
+        for (double f : flux) {
+            s += f;
+            ss += f * f;
+        }
+        double mean = s / steps;
+        out[at] = (float) mean;
+        out[at + 1] = (float) Math.sqrt(Math.max(0, ss / steps - mean * mean));
+        return at + 2 + n;
+    }
+
+    /** The MFCC deltas (frame to frame): spread and mean absolute size per coefficient. */
+    private static int deltas(double[][] mfcc, float[] out, int at) {
+        int c = COEFFICIENTS;
+        int steps = mfcc.length - 1;
+        if (steps < 1) {
+            return at + 2 * c;
+        }
+        for (int i = 0; i < c; i++) {
+            double s = 0;
+            double ss = 0;
+            double absolute = 0;
+            for (int t = 0; t < steps; t++) {
+                double d = mfcc[t + 1][i] - mfcc[t][i];
+                s += d;
+                ss += d * d;
+                absolute += Math.abs(d);
+            }
+            double mean = s / steps;
+            out[at + i] = (float) Math.sqrt(Math.max(0, ss / steps - mean * mean));
+            out[at + c + i] = (float) (absolute / steps);
+        }
+        return at + 2 * c;
+    }
+
+    /** Per band group and frame, the 90th minus the 10th percentile of its bands: mean and spread over frames. */
+    private static void contrast(MelSpectrogram db, float[] out, int at) {
+        int n = db.nMels();
+        int frames = db.frames();
+        float[] v = db.values();
+        for (int g = 0; g < CONTRAST_GROUPS; g++) {
+            int from = g * n / CONTRAST_GROUPS;
+            int to = (g + 1) * n / CONTRAST_GROUPS;
+            double[] column = new double[to - from];
+            double s = 0;
+            double ss = 0;
+            for (int t = 0; t < frames; t++) {
+                for (int m = from; m < to; m++) {
+                    column[m - from] = v[m * frames + t];
+                }
+                java.util.Arrays.sort(column);
+                double spread = quantile(column, 0.9) - quantile(column, 0.1);
+                s += spread;
+                ss += spread * spread;
+            }
+            double mean = s / frames;
+            out[at + 2 * g] = (float) mean;
+            out[at + 2 * g + 1] = (float) Math.sqrt(Math.max(0, ss / frames - mean * mean));
+        }
+    }
+
+    /** Linear interpolation between order statistics (numpy's default). */
+    static double quantile(double[] sorted, double q) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        double position = q * (sorted.length - 1);
+        int low = (int) Math.floor(position);
+        int high = Math.min(sorted.length - 1, low + 1);
+        return sorted[low] + (position - low) * (sorted[high] - sorted[low]);
+    }
+}

@@ -1,0 +1,199 @@
+package org.songspace.embed;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.songspace.audio.AudioClip;
+import org.songspace.features.FeatureConfig;
+import org.songspace.features.FeatureStore;
+import org.songspace.features.LogMelExtractor;
+import org.songspace.features.MelSpectrogram;
+import org.songspace.features.TrackDescriptor;
+import org.songspace.io.Json;
+import org.songspace.io.Npy;
+import org.songspace.io.UserError;
+
+/**
+ * The model a library's own tags teach: every track's {@link TrackDescriptor}, mapped by a {@link Discriminant}
+ * fitted to tell the library's artists apart (no label typed by anyone; tracks without an artist tag are
+ * embedded but not learned from). Fitting takes seconds and reads a bounded sample (at most
+ * {@value #PER_ARTIST} tracks of an artist, {@value #MAX_TRACKS} in all), so its cost does not grow with the
+ * library. Vectors compare by cosine, ranked by mutual proximity (docs/results.md). Folder: {@value #MANIFEST},
+ * {@value #STANDARDISE} (mean and scale rows) and {@value #AXES} ({@code [dimension][inputs]}).
+ */
+public final class TagModel implements TrackEmbedder {
+    public static final String MANIFEST = "tag-model.json";
+    public static final String STANDARDISE = "tag-standardise.npy";
+    public static final String AXES = "tag-axes.npy";
+    public static final int FORMAT = 1;
+    static final int PER_ARTIST = 25;
+    static final int MAX_TRACKS = 4000;
+
+    /** The stored manifest: what was learned from, and how. */
+    public record Manifest(int format, String id, String kind, FeatureConfig features, String groups, int artists,
+                           int tracks, Discriminant.Settings settings, int dimension, String library, String created) {
+    }
+
+    private final Manifest manifest;
+    private final Discriminant discriminant;
+    private final LogMelExtractor extractor;
+
+    private TagModel(Manifest manifest, Discriminant discriminant) {
+        this.manifest = manifest;
+        this.discriminant = discriminant;
+        this.extractor = new LogMelExtractor(manifest.features());
+    }
+
+    public static boolean isTagModel(Path folder) {
+        return Files.isRegularFile(folder.resolve(MANIFEST));
+    }
+
+    public static TagModel open(Path folder) throws IOException {
+        Manifest m = read(folder);
+        try {
+            Npy.FloatArray standardise = Npy.read(folder.resolve(STANDARDISE));
+            Npy.FloatArray axes = Npy.read(folder.resolve(AXES));
+            int inputs = standardise.shape()[1];
+            if (standardise.shape()[0] != 2 || axes.shape()[0] != m.dimension() || axes.shape()[1] != inputs) {
+                throw new UserError(folder + " holds a tag model whose arrays do not match its manifest");
+            }
+            float[] mean = java.util.Arrays.copyOfRange(standardise.data(), 0, inputs);
+            float[] scale = java.util.Arrays.copyOfRange(standardise.data(), inputs, 2 * inputs);
+            float[][] rows = new float[m.dimension()][];
+            for (int k = 0; k < rows.length; k++) {
+                rows[k] = java.util.Arrays.copyOfRange(axes.data(), k * inputs, (k + 1) * inputs);
+            }
+            return new TagModel(m, new Discriminant(mean, scale, rows));
+        } catch (IOException e) {
+            throw new UserError(folder + " holds a tag model that cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    static Info info(Path folder) throws IOException {
+        Manifest m = read(folder);
+        return new Info(m.id(), m.features(), m.dimension(), null, List.of(MANIFEST, STANDARDISE, AXES));
+    }
+
+    private static Manifest read(Path folder) throws IOException {
+        try {
+            Manifest m = Json.read(folder.resolve(MANIFEST), Manifest.class);
+            if (m.format() != FORMAT || m.features() == null || m.dimension() < 1) {
+                throw new UserError(folder.resolve(MANIFEST) + " is not a tag model of format " + FORMAT);
+            }
+            return m;
+        } catch (IOException e) {
+            throw new UserError(folder.resolve(MANIFEST) + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every track's descriptor, in order. */
+    public static List<float[]> descriptors(FeatureStore store, List<String> ids) throws IOException {
+        List<float[]> out = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            out.add(TrackDescriptor.of(store.load(id)));
+        }
+        return out;
+    }
+
+    /**
+     * Fits on the tracks whose artist is known, at most {@value #PER_ARTIST} of one artist and
+     * {@value #MAX_TRACKS} in all (drawn at random, seeded); {@code descriptors} in the order of {@code ids}.
+     */
+    public static Discriminant fit(List<String> ids, List<float[]> descriptors, Map<String, String> artists) {
+        Map<String, List<Integer>> byArtist = new LinkedHashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String artist = artists.get(ids.get(i));
+            if (artist != null && !artist.isBlank()) {
+                byArtist.computeIfAbsent(artist.strip().toLowerCase(Locale.ROOT), a -> new ArrayList<>()).add(i);
+            }
+        }
+        Random random = new Random(42);
+        List<Integer> chosen = new ArrayList<>();
+        for (List<Integer> tracks : byArtist.values()) {
+            Collections.shuffle(tracks, random);
+            chosen.addAll(tracks.subList(0, Math.min(PER_ARTIST, tracks.size())));
+        }
+        Collections.shuffle(chosen, random);
+        chosen = chosen.subList(0, Math.min(MAX_TRACKS, chosen.size()));
+        long groups = chosen.stream().map(i -> artists.get(ids.get(i)).strip().toLowerCase(Locale.ROOT)).distinct().count();
+        if (groups < 2 || chosen.size() < 3) {
+            throw new UserError("the tag model learns from artist tags: at least 2 artists and 3 tagged tracks are needed, "
+                    + "the library has " + groups + " artists on " + chosen.size() + " tagged tracks; use --model timbre");
+        }
+        List<float[]> inputs = chosen.stream().map(descriptors::get).toList();
+        List<String> labels = chosen.stream().map(i -> artists.get(ids.get(i)).strip().toLowerCase(Locale.ROOT)).toList();
+        return Discriminant.fit(inputs, labels, Discriminant.Settings.DEFAULT);
+    }
+
+    /** Fits the model on a library's tracks and their artist tags, and writes the model folder. */
+    public static Manifest build(FeatureStore store, List<String> ids, Map<String, String> artists, Path out,
+                                 String library) throws IOException {
+        List<float[]> descriptors = descriptors(store, ids);
+        Discriminant d = fit(ids, descriptors, artists);
+        long artistCount = ids.stream().map(artists::get).filter(a -> a != null && !a.isBlank())
+                .map(a -> a.strip().toLowerCase(Locale.ROOT)).distinct().count();
+        long tagged = ids.stream().filter(id -> artists.get(id) != null && !artists.get(id).isBlank()).count();
+        Instant now = Instant.now();
+        String id = "tags-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC).format(now);
+        Manifest m = new Manifest(FORMAT, id, "tags", store.config(), "artist", (int) artistCount, (int) tagged,
+                Discriminant.Settings.DEFAULT, d.dimension(), library, DateTimeFormatter.ISO_INSTANT.format(now));
+        Files.createDirectories(out);
+        int inputs = d.mean().length;
+        float[] standardise = new float[2 * inputs];
+        System.arraycopy(d.mean(), 0, standardise, 0, inputs);
+        System.arraycopy(d.scale(), 0, standardise, inputs, inputs);
+        Npy.write(out.resolve(STANDARDISE), standardise, 2, inputs);
+        float[] axes = new float[d.dimension() * inputs];
+        for (int k = 0; k < d.dimension(); k++) {
+            System.arraycopy(d.axes()[k], 0, axes, k * inputs, inputs);
+        }
+        Npy.write(out.resolve(AXES), axes, d.dimension(), inputs);
+        // The manifest last: a folder without it is not a model, whatever else a killed run left.
+        Json.write(out.resolve(MANIFEST), m);
+        return m;
+    }
+
+    public Manifest manifest() {
+        return manifest;
+    }
+
+    @Override
+    public String modelId() {
+        return manifest.id();
+    }
+
+    @Override
+    public FeatureConfig features() {
+        return manifest.features();
+    }
+
+    @Override
+    public int dimension() {
+        return manifest.dimension();
+    }
+
+    @Override
+    public float[] embed(MelSpectrogram db) {
+        return discriminant.apply(TrackDescriptor.of(db));
+    }
+
+    @Override
+    public float[] embedClip(AudioClip clip) {
+        return embed(extractor.logMel(clip));
+    }
+
+    @Override
+    public void close() {
+        // nothing native
+    }
+}
