@@ -47,9 +47,9 @@ final class BenchLibraryCommand implements Callable<Integer> {
             description = "Keep the generated library under DIR (one subfolder per --tracks, --minutes and --formats), reused by the next run.")
     Path library;
 
-    @Option(names = "--model", paramLabel = "DIR|untrained|contrastive|timbre",
+    @Option(names = "--model", paramLabel = "DIR|untrained|tags|timbre|contrastive",
             description = "Model to index with: a model folder, `untrained` (an untrained triplet encoder), or "
-                    + "`contrastive` / `timbre` made from the library as `index LIBRARY --model` makes them (timed). "
+                    + "`tags` / `timbre` / `contrastive` made from the library as `index LIBRARY --model` makes them (timed). "
                     + "Default: none, the label-free default chosen and made from the library as `index LIBRARY` does.")
     String model;
 

@@ -39,9 +39,9 @@ final class IndexCommand implements Callable<Integer> {
     List<Path> positional;
 
     @Option(names = {"-m", "--model"}, paramLabel = "MODEL", description = "A model folder written by train, or "
-            + "contrastive / timbre to make that model from the library itself (default: the index's own model; for a "
-            + "new index timbre, which needs no training; contrastive trains the self-supervised encoder on the library "
-            + "for about four minutes on 2 cores).")
+            + "tags / timbre / contrastive to make that model from the library itself (default: the index's own model; "
+            + "for a new index tags when 20 or more artists name two or more tracks each, else timbre; both take seconds. "
+            + "contrastive trains the self-supervised encoder on the library for about four minutes on 2 cores).")
     String modelOption;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "INDEX_DIR", description = "Index folder (created or updated).")
@@ -67,7 +67,7 @@ final class IndexCommand implements Callable<Integer> {
             make = TrackEmbedder.isModel(asFolder) ? null : LabelFreeModel.parse(modelOption);
             if (make == null && !TrackEmbedder.isModel(asFolder)) {
                 throw new UserError("--model " + modelOption + ": not a model folder (no model.json or "
-                        + org.songspace.embed.TimbreModel.MANIFEST + "), nor contrastive or timbre");
+                        + org.songspace.embed.TimbreModel.MANIFEST + "), nor tags, timbre or contrastive");
             }
             model = make == null ? asFolder : null;
         }

@@ -45,8 +45,7 @@ final class TagModelFolds {
         for (int i = 0; i < ids.size(); i++) {
             row.put(ids.get(i), i);
         }
-        List<float[]> trainDescriptors = trainIds.stream().map(id -> descriptors.get(row.get(id))).toList();
-        Discriminant d = TagModel.fit(trainIds, trainDescriptors, artists);
+        Discriminant d = TagModel.fit(trainIds, artists, id -> descriptors.get(row.get(id)));
         float[][] vectors = new float[ids.size()][];
         List<EmbeddingSet.Entry> entries = new ArrayList<>();
         for (int i = 0; i < vectors.length; i++) {

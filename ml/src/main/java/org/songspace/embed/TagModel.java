@@ -1,6 +1,7 @@
 package org.songspace.embed;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 import org.songspace.audio.AudioClip;
 import org.songspace.features.FeatureConfig;
 import org.songspace.features.FeatureStore;
@@ -105,11 +107,22 @@ public final class TagModel implements TrackEmbedder {
         return out;
     }
 
+    /** A track's descriptor from its stored features. */
+    public static Function<String, float[]> descriptorsOf(FeatureStore store) {
+        return id -> {
+            try {
+                return TrackDescriptor.of(store.load(id));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+    }
+
     /**
      * Fits on the tracks whose artist is known, at most {@value #PER_ARTIST} of one artist and
-     * {@value #MAX_TRACKS} in all (drawn at random, seeded); {@code descriptors} in the order of {@code ids}.
+     * {@value #MAX_TRACKS} in all (drawn at random, seeded); only their descriptors are asked for.
      */
-    public static Discriminant fit(List<String> ids, List<float[]> descriptors, Map<String, String> artists) {
+    public static Discriminant fit(List<String> ids, Map<String, String> artists, Function<String, float[]> descriptorOf) {
         Map<String, List<Integer>> byArtist = new LinkedHashMap<>();
         for (int i = 0; i < ids.size(); i++) {
             String artist = artists.get(ids.get(i));
@@ -125,12 +138,12 @@ public final class TagModel implements TrackEmbedder {
         }
         Collections.shuffle(chosen, random);
         chosen = chosen.subList(0, Math.min(MAX_TRACKS, chosen.size()));
-        long groups = chosen.stream().map(i -> artists.get(ids.get(i)).strip().toLowerCase(Locale.ROOT)).distinct().count();
-        if (groups < 2 || chosen.size() < 3) {
-            throw new UserError("the tag model learns from artist tags: at least 2 artists and 3 tagged tracks are needed, "
-                    + "the library has " + groups + " artists on " + chosen.size() + " tagged tracks; use --model timbre");
+        long groups = byArtist.values().stream().filter(t -> t.size() >= 2).count();
+        if (groups < 2) {
+            throw new UserError("the tag model learns from artist tags: at least 2 artists with 2 or more tagged tracks "
+                    + "each are needed, the library has " + groups + "; use --model timbre");
         }
-        List<float[]> inputs = chosen.stream().map(descriptors::get).toList();
+        List<float[]> inputs = chosen.stream().map(i -> descriptorOf.apply(ids.get(i))).toList();
         List<String> labels = chosen.stream().map(i -> artists.get(ids.get(i)).strip().toLowerCase(Locale.ROOT)).toList();
         return Discriminant.fit(inputs, labels, Discriminant.Settings.DEFAULT);
     }
@@ -138,8 +151,12 @@ public final class TagModel implements TrackEmbedder {
     /** Fits the model on a library's tracks and their artist tags, and writes the model folder. */
     public static Manifest build(FeatureStore store, List<String> ids, Map<String, String> artists, Path out,
                                  String library) throws IOException {
-        List<float[]> descriptors = descriptors(store, ids);
-        Discriminant d = fit(ids, descriptors, artists);
+        Discriminant d;
+        try {
+            d = fit(ids, artists, descriptorsOf(store));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
         long artistCount = ids.stream().map(artists::get).filter(a -> a != null && !a.isBlank())
                 .map(a -> a.strip().toLowerCase(Locale.ROOT)).distinct().count();
         long tagged = ids.stream().filter(id -> artists.get(id) != null && !artists.get(id).isBlank()).count();

@@ -13,6 +13,7 @@ import org.songspace.dataset.Dataset;
 import org.songspace.dataset.Split;
 import org.songspace.dataset.Splitter;
 import org.songspace.dataset.Track;
+import org.songspace.embed.TagModel;
 import org.songspace.embed.TimbreModel;
 import org.songspace.features.FeatureStore;
 import org.songspace.io.UserError;
@@ -25,24 +26,28 @@ import org.songspace.train.TrainingRequest;
 
 /**
  * The model {@code index LIBRARY} uses when given none: the index's own model when the index exists (an
- * update must not change models); else the classic timbre model, made from the library in seconds with
- * nothing to train and ranked by mutual proximity. Measured against the self-supervised contrastive encoder
- * trained on the library (docs/results.md): level on emotify-dev's unseen artists (0.585 against 0.582-0.595
- * on the same folds after the encoder's training budget), ahead on 101 unseen artists of real MP3s (0.634
- * against 0.584), on gtzan-mini (0.861 against 0.783) and on the demo corpus (0.869 against 0.756), while the
- * encoder's training alone made a new user wait about four minutes. {@code --model contrastive} still
- * trains the encoder (a tenth of the tracks, whole artists where tags name them, held out for its stopping
- * score, on a fixed budget of crops).
+ * update must not change models); else, when the files name enough artists, the tag model (a discriminant
+ * between the library's artists over fixed track descriptors, fitted in seconds: emotify-dev's unseen artists
+ * 0.668 on average over nine artist-grouped fold assignments, against 0.598 for the timbre model on the same
+ * folds and 0.58-0.61 for the self-supervised encoder, docs/results.md); else the classic timbre model, made
+ * in seconds with nothing to learn. Both are ranked by mutual proximity. {@code --model contrastive} still
+ * trains the self-supervised encoder (a tenth of the tracks, whole artists where tags name them, held out for
+ * its stopping score, on a fixed budget of crops).
  */
 public final class LabelFreeModel {
-    /** What a new index gets when no model is asked for. */
+    /** What a new index gets when no model is asked for and its tags name too few artists for {@link Kind#TAGS}. */
     public static final Kind DEFAULT = Kind.TIMBRE;
+    /**
+     * Artists with at least two tagged tracks a library needs before its tags choose the model: fewer give the
+     * discriminant too few directions to learn (its output has at most one dimension per artist less one).
+     */
+    public static final int MIN_ARTISTS = 20;
     /** Fewer tracks than this are too few to train on at all: each batch takes 16 different tracks, twice over. */
     static final int MIN_TRACKS = 32;
     static final double HELD_OUT = 0.1;
 
     /** The models index can make from a library. */
-    public enum Kind { CONTRASTIVE, TIMBRE }
+    public enum Kind { CONTRASTIVE, TIMBRE, TAGS }
 
     /**
      * A library with its features ready: where it is, its analysed tracks, and what their tags say.
@@ -62,12 +67,27 @@ public final class LabelFreeModel {
         return org.songspace.embed.TrackEmbedder.isModel(model) ? model : null;
     }
 
-    /** The kind of a model folder (any encoder counts as contrastive: it is not timbre). */
+    /** The kind of a model folder (any encoder counts as contrastive: it is neither timbre nor tags). */
     public static Kind kindOf(Path modelDir) {
-        return TimbreModel.isTimbreModel(modelDir) ? Kind.TIMBRE : Kind.CONTRASTIVE;
+        if (TimbreModel.isTimbreModel(modelDir)) {
+            return Kind.TIMBRE;
+        }
+        return TagModel.isTagModel(modelDir) ? Kind.TAGS : Kind.CONTRASTIVE;
     }
 
-    /** "contrastive" or "timbre" (any case) as a kind, or null for anything else. */
+    /** Artists that name at least two of the library's tracks (case and spacing aside). */
+    public static int taggedArtists(Library prepared) {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        for (String id : prepared.ids()) {
+            String artist = prepared.artists().get(id);
+            if (artist != null && !artist.isBlank()) {
+                counts.merge(artist.strip().toLowerCase(Locale.ROOT), 1, Integer::sum);
+            }
+        }
+        return (int) counts.values().stream().filter(c -> c >= 2).count();
+    }
+
+    /** "contrastive", "timbre" or "tags" (any case) as a kind, or null for anything else. */
     public static Kind parse(String text) {
         for (Kind k : Kind.values()) {
             if (k.name().equalsIgnoreCase(text.strip())) {
@@ -84,16 +104,29 @@ public final class LabelFreeModel {
     public static void build(Library prepared, Path modelDir, Kind asked, PrintStream out, TrainingListener listener)
             throws IOException {
         int tracks = prepared.ids().size();
-        Kind kind = asked != null ? asked : DEFAULT;
-        String why = asked != null ? "--model " + kind.name().toLowerCase(Locale.ROOT)
-                : "no --model given (the default: level with or ahead of the self-supervised encoder on real music, "
-                + "docs/results.md, with nothing to train)";
-        if (kind == Kind.TIMBRE) {
-            out.printf(Locale.ROOT, "index: %s: using the classic timbre model (a Gaussian of 25 MFCCs per track, "
-                    + "compared by divergence, ranked by mutual proximity)%n", why);
-            TimbreModel.build(prepared.store(), prepared.ids(), modelDir, prepared.source().toAbsolutePath().normalize().toString());
+        int artists = taggedArtists(prepared);
+        Kind kind = asked != null ? asked : artists >= MIN_ARTISTS ? Kind.TAGS : DEFAULT;
+        String library = prepared.source().toAbsolutePath().normalize().toString();
+        if (kind == Kind.TAGS) {
+            String why = asked != null ? "--model tags" : String.format(Locale.ROOT, "no --model given and %d artists name "
+                    + "two or more tracks each (%d or more choose it: the best label-free model measured, docs/results.md)",
+                    artists, MIN_ARTISTS);
+            out.printf(Locale.ROOT, "index: %s: learning from the library's artist tags (a discriminant between its artists "
+                    + "over each track's timbre and dynamics, fitted in seconds; ranked by mutual proximity)%n", why);
+            TagModel.Manifest m = TagModel.build(prepared.store(), prepared.ids(), prepared.artists(), modelDir, library);
+            out.printf(Locale.ROOT, "index: tag model %s: %d dimensions learned from %d artists on %d tagged tracks%n",
+                    m.id(), m.dimension(), m.artists(), m.tracks());
             return;
         }
+        if (kind == Kind.TIMBRE) {
+            String why = asked != null ? "--model timbre" : String.format(Locale.ROOT, "no --model given and %d artists name "
+                    + "two or more tracks each, under the %d the tag model needs", artists, MIN_ARTISTS);
+            out.printf(Locale.ROOT, "index: %s: using the classic timbre model (a Gaussian of 25 MFCCs per track, "
+                    + "compared by divergence, ranked by mutual proximity)%n", why);
+            TimbreModel.build(prepared.store(), prepared.ids(), modelDir, library);
+            return;
+        }
+        String why = "--model contrastive";
         if (tracks < MIN_TRACKS) {
             throw new UserError(prepared.source() + " has " + tracks + " readable tracks: at least " + MIN_TRACKS
                     + " are needed to train the self-supervised model on the library; use --model timbre, or a model "
@@ -101,11 +134,8 @@ public final class LabelFreeModel {
         }
         long tagged = prepared.ids().stream().filter(id -> prepared.artists().get(id) != null).count();
         if (tagged > 0) {
-            // Artist tags as supervision measured below the self-supervised encoder on unseen artists
-            // (emotify-dev, artist-grouped 5-fold: 0.589-0.598 against 0.606), so they only choose the held-out part.
             out.printf(Locale.ROOT, "index: %d of %d tracks name their artist: they keep whole artists out of "
-                    + "training for the stopping score (learning from artist tags measured no better, docs/results.md)%n",
-                    tagged, tracks);
+                    + "training for the stopping score%n", tagged, tracks);
         }
         Split split = split(prepared);
         TrainingOptions options = TrainingOptions.defaults().resolveEpochs(EncoderType.CONTRASTIVE, split.train().size());

@@ -218,11 +218,14 @@ public final class SimilarityService implements AutoCloseable {
     /**
      * Whether songs are ranked by mutual proximity when the caller does not say: for the timbre model,
      * where it is worth 2.7 points of unseen-artist k-NN on emotify-dev (0.558 -> 0.585, artist-grouped
-     * 5-fold) and takes its hubness from 2.99 to 0.96; not for learned embeddings, where it brought no
-     * steady gain (contrastive 0.606 -> 0.609 +- 0.06, docs/results.md). Needs the index's hubness figures.
+     * 5-fold) and takes its hubness from 2.99 to 0.96, and for the tag model (0.645 -> 0.668, mean of nine
+     * fold assignments); not for encoders, where it brought no steady gain (contrastive 0.606 -> 0.609 +- 0.06,
+     * docs/results.md). Needs the index's hubness figures.
      */
     public boolean mutualProximityByDefault() {
-        return index.space().reranks() && HubnessStats.exists(indexDir);
+        boolean helps = index.space().reranks()
+                || org.songspace.embed.TagModel.isTagModel(indexDir.resolve(org.songspace.index.LibraryIndexer.MODEL_DIR));
+        return helps && HubnessStats.exists(indexDir);
     }
 
     private boolean resolve(Boolean asked) {

@@ -22,6 +22,7 @@ import org.songspace.dataset.Dataset;
 import org.songspace.dataset.Layout;
 import org.songspace.dataset.Split;
 import org.songspace.dataset.Track;
+import org.songspace.embed.TagModel;
 import org.songspace.embed.TimbreModel;
 import org.songspace.features.FeatureConfig;
 import org.songspace.features.FeatureManifest;
@@ -65,6 +66,49 @@ class LabelFreeModelTest {
         assertTrue(TimbreModel.isTimbreModel(model), text);
         assertTrue(text.contains("no --model given") && text.contains("classic timbre model"), text);
         assertTrue(!Files.exists(model.resolve("model.json")), "nothing trained");
+    }
+
+    @Test
+    void aLibraryNamingTwentyArtistsLearnsFromItsTagsAndFewerGetTheTimbreModel() throws IOException {
+        Random random = new Random(3);
+        List<FeatureManifest.Track> tracks = new ArrayList<>();
+        Map<String, String> artists = new HashMap<>();
+        int frames = 24;
+        for (int i = 0; i < 60; i++) {
+            float[] db = new float[128 * frames];
+            for (int k = 0; k < db.length; k++) {
+                db[k] = (float) (-50 + 10 * random.nextGaussian() - (k / frames) * (i % 20) / 10.0);
+            }
+            String id = "t" + i;
+            Npy.write(tmp.resolve(id + ".npy"), db, 128, frames);
+            tracks.add(new FeatureManifest.Track(id, "/music/" + id + ".mp3", id + ".npy", 0, 0, frames,
+                    frames * 512 / 22050.0, 22050, 1, null));
+            artists.put(id, "Band " + (i % 20) + (i % 3 == 0 ? " " : ""));
+        }
+        Json.write(tmp.resolve(FeatureManifest.FILE_NAME),
+                new FeatureManifest(FeatureManifest.FORMAT, FeatureConfig.librosaDefaults(), null, tracks, List.of(), 0));
+        FeatureStore store = FeatureStore.open(tmp);
+        List<String> ids = tracks.stream().map(FeatureManifest.Track::id).toList();
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        Path model = tmp.resolve("model");
+        LabelFreeModel.build(new LabelFreeModel.Library(Path.of("/music"), store, ids, null, artists), model, null,
+                new PrintStream(said, true, StandardCharsets.UTF_8), null);
+        String text = said.toString(StandardCharsets.UTF_8);
+        assertTrue(TagModel.isTagModel(model), text);
+        assertEquals(LabelFreeModel.Kind.TAGS, LabelFreeModel.kindOf(model));
+        assertTrue(text.contains("20 artists name two or more tracks") && text.contains("artist tags"), text);
+        assertTrue(text.contains("19 dimensions learned from 20 artists on 60 tagged tracks"), text);
+
+        // 19 artists: under the threshold, the timbre model, and the output says why.
+        Map<String, String> fewer = new HashMap<>(artists);
+        fewer.replaceAll((id, a) -> a.strip().equals("Band 19") ? "Band 18" : a);
+        ByteArrayOutputStream said2 = new ByteArrayOutputStream();
+        Path other = tmp.resolve("model2");
+        LabelFreeModel.build(new LabelFreeModel.Library(Path.of("/music"), store, ids, null, fewer), other, null,
+                new PrintStream(said2, true, StandardCharsets.UTF_8), null);
+        String text2 = said2.toString(StandardCharsets.UTF_8);
+        assertTrue(TimbreModel.isTimbreModel(other), text2);
+        assertTrue(text2.contains("19 artists name two or more tracks each, under the 20"), text2);
     }
 
     @Test

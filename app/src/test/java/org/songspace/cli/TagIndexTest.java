@@ -1,0 +1,59 @@
+package org.songspace.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.songspace.embed.TagModel;
+import org.songspace.index.IndexedTrack;
+import org.songspace.index.LibraryIndexer;
+import org.songspace.similarity.Match;
+import org.songspace.similarity.Neighbours;
+import org.songspace.similarity.SearchOptions;
+import org.songspace.similarity.SimilarityService;
+
+/**
+ * A library whose files name 40 bands, two clips each: {@code index} with no model learns from those tags,
+ * says so, and everything that ranks songs for a listener ranks them by mutual proximity unless told not to.
+ */
+class TagIndexTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aTaggedLibraryGetsTheTagModelRankedByMutualProximity() throws Exception {
+        Path corpus = tmp.resolve("corpus");
+        CliRun made = CliRun.of("demo-data", "--out", corpus.toString(), "--per-style", "8", "--seconds", "4", "-q");
+        assertEquals(0, made.exitCode(), made.toString());
+        Path index = tmp.resolve("index");
+        CliRun indexed = CliRun.of("index", corpus.toString(), "--out", index.toString(), "-q");
+        assertEquals(0, indexed.exitCode(), indexed.toString());
+        assertTrue(indexed.out().contains("no --model given and 40 artists name two or more tracks each"), indexed.out());
+        assertTrue(TagModel.isTagModel(index.resolve(LibraryIndexer.MODEL_DIR)), indexed.out());
+
+        int sameStyle = 0;
+        int listed = 0;
+        try (SimilarityService service = SimilarityService.open(index)) {
+            assertTrue(service.mutualProximityByDefault());
+            List<IndexedTrack> tracks = List.copyOf(service.tracks());
+            for (IndexedTrack t : tracks) {
+                Neighbours n = service.similar(service.resolve(t.id()), SearchOptions.builder().k(5).build());
+                assertTrue(n.mode().endsWith("mutual proximity"), n.mode());
+                for (Match m : n.matches()) {
+                    sameStyle += t.label().equals(m.label()) ? 1 : 0;
+                    listed++;
+                }
+            }
+            Neighbours plain = service.similar(service.resolve(tracks.get(0).id()),
+                    SearchOptions.builder().k(5).mutualProximity(false).build());
+            assertTrue(!plain.mode().endsWith("mutual proximity"), plain.mode());
+        }
+        double share = sameStyle / (double) listed;
+        System.out.printf(Locale.ROOT, "tag-model index of 80 demo clips: %.2f of the top-5 neighbours share the style%n", share);
+        assertTrue(share >= 0.6, "same-style share " + share);
+    }
+}
