@@ -8,6 +8,7 @@ import org.songspace.dataset.Dataset;
 import org.songspace.dataset.Split;
 import org.songspace.dataset.SplitFiles;
 import org.songspace.dataset.Splitter;
+import org.songspace.embed.TagModel;
 import org.songspace.embed.TimbreModel;
 import org.songspace.io.UserError;
 import org.songspace.model.ComputeDevice;
@@ -31,11 +32,13 @@ import picocli.CommandLine.Parameters;
                 + "(mean pairwise cosine, effective rank); triplet and crnn keep their last epoch, cae its best "
                 + "training loss or validation score, contrastive its best held-out contrastive loss (--keep). OUT/model.json + OUT/parameters.bin are all that embed needs."},
         footer = {"", "Example:", "  ./songspace train --model triplet demo-corpus --out models/triplet --epochs 20 --seed 1",
-            "  ./songspace train --model contrastive ~/Music --out models/mine"})
+            "  ./songspace train --model contrastive ~/Music --out models/mine",
+            "  ./songspace train --model tags ~/Music --out models/tags"})
 final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-m", "--model"}, required = true, paramLabel = "TYPE",
-            description = "cae, triplet, crnn, contrastive, or timbre (the classic timbre model: nothing to learn, its "
-                    + "per-track Gaussians are computed and saved in seconds).")
+            description = "cae, triplet, crnn, contrastive, timbre (the classic timbre model: nothing to learn, its "
+                    + "per-track Gaussians are computed and saved in seconds) or tags (a discriminant between DATA's "
+                    + "artists, from the files' artist tags, fitted in seconds).")
     String model;
 
     @Parameters(index = "0", paramLabel = "DATA", description = "Audio collection (folder or CSV manifest) or features folder.")
@@ -71,8 +74,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (model.strip().equalsIgnoreCase("timbre")) {
-            return timbre();
+        if (model.strip().equalsIgnoreCase("timbre") || model.strip().equalsIgnoreCase("tags")) {
+            return withoutTraining(model.strip().equalsIgnoreCase("tags"));
         }
         EncoderType type = EncoderType.parse(model);
         if (Files.exists(out) && !resume && Files.exists(out.resolve("checkpoint/state.json"))) {
@@ -102,16 +105,25 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The timbre model: every track's Gaussian and the library's search statistics, saved as a model folder. */
-    private int timbre() throws java.io.IOException {
-        if (Files.exists(out.resolve(TimbreModel.MANIFEST)) || ModelFolder.isModelFolder(out)) {
+    /**
+     * The timbre model (every track's Gaussian and the library's search statistics) or the tag model (a
+     * discriminant between DATA's artists), saved as a model folder.
+     */
+    private int withoutTraining(boolean tags) throws java.io.IOException {
+        if (org.songspace.embed.TrackEmbedder.isModel(out) || ModelFolder.isModelFolder(out)) {
             throw new UserError(out + " already holds a model: choose another --out");
         }
         PreparedData prepared = PreparedData.prepare(data, dataOptions.layout, dataOptions.features, featureOptions.toConfig(),
                 dataOptions.quiet, false, dataOptions.excerpt(0));
         long start = System.nanoTime();
-        TimbreModel.Manifest m = TimbreModel.build(prepared.store(), prepared.ids(), out,
-                prepared.source().toAbsolutePath().normalize().toString());
+        String library = prepared.source().toAbsolutePath().normalize().toString();
+        if (tags) {
+            TagModel.Manifest m = TagModel.build(prepared.store(), prepared.ids(), prepared.artists(), out, library);
+            System.out.printf(Locale.ROOT, "trained %s: %d dimensions telling %d artists apart, from %d tagged tracks, in "
+                    + "%.1f s -> %s%n", m.id(), m.dimension(), m.artists(), m.tracks(), (System.nanoTime() - start) / 1e9, out);
+            return 0;
+        }
+        TimbreModel.Manifest m = TimbreModel.build(prepared.store(), prepared.ids(), out, library);
         System.out.printf(Locale.ROOT, "trained %s: Gaussians of %d MFCCs for %d tracks in %.1f s -> %s%n", m.id(),
                 m.coefficients(), m.tracks(), (System.nanoTime() - start) / 1e9, out);
         return 0;

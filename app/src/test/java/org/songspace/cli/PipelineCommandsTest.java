@@ -220,7 +220,9 @@ class PipelineCommandsTest {
         Path timbre = tmp.resolve("label-free/timbre-index");
         CliRun first = CliRun.of("index", corpus, "--out", timbre.toString(), "--layout", "unlabeled", "--features", features, "-q");
         assertEquals(0, first.exitCode(), first.toString());
-        assertTrue(first.out().contains("no --model given (the default") && first.out().contains("using the classic timbre model"),
+        // Its 40 clips name 40 bands once each: too few tagged artists for the tag model.
+        assertTrue(first.out().contains("no --model given and 0 artists name two or more tracks each, under the 20")
+                && first.out().contains("using the classic timbre model"),
                 first.out());
         assertTrue(Files.isRegularFile(timbre.resolve("model/timbre-model.json")));
         CliRun similar = CliRun.of("similar", timbre.toString(), "rock/rock.00000", "-k", "3");
