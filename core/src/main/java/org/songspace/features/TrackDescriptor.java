@@ -29,7 +29,7 @@ public final class TrackDescriptor {
         }
         float[] out = new float[length(db.nMels())];
         int at = envelope(db, out, 0);
-        double[][] mfcc = Mfcc.frames(db, COEFFICIENTS);
+        double[][] mfcc = Mfcc.byCoefficient(db, COEFFICIENTS);
         at = timbre(mfcc, out, at);
         at = change(db, out, at);
         at = deltas(mfcc, out, at);
@@ -56,34 +56,36 @@ public final class TrackDescriptor {
         return at + 2 * n;
     }
 
-    /** Means, spreads and the off-diagonal covariances (sample covariance) of the MFCC frames. */
+    /** Means, spreads and the off-diagonal covariances (sample covariance) of the MFCC rows {@code [c][frames]}. */
     private static int timbre(double[][] mfcc, float[] out, int at) {
-        int frames = mfcc.length;
         int c = COEFFICIENTS;
-        double[] mean = new double[c];
-        for (double[] row : mfcc) {
-            for (int i = 0; i < c; i++) {
-                mean[i] += row[i] / frames;
-            }
-        }
-        double[][] cov = new double[c][c];
-        for (double[] row : mfcc) {
-            for (int i = 0; i < c; i++) {
-                double di = row[i] - mean[i];
-                for (int j = i; j < c; j++) {
-                    cov[i][j] += di * (row[j] - mean[j]);
-                }
-            }
-        }
+        int frames = mfcc[0].length;
+        double[][] centred = new double[c][frames];
         for (int i = 0; i < c; i++) {
-            out[at + i] = (float) mean[i];
-            out[at + c + i] = (float) Math.sqrt(cov[i][i] / frames);
+            double mean = 0;
+            for (double x : mfcc[i]) {
+                mean += x;
+            }
+            mean /= frames;
+            double ss = 0;
+            for (int t = 0; t < frames; t++) {
+                centred[i][t] = mfcc[i][t] - mean;
+                ss += centred[i][t] * centred[i][t];
+            }
+            out[at + i] = (float) mean;
+            out[at + c + i] = (float) Math.sqrt(ss / frames);
         }
         int k = at + 2 * c;
         double denominator = Math.max(1, frames - 1);
         for (int i = 0; i < c; i++) {
             for (int j = i + 1; j < c; j++) {
-                out[k++] = (float) (cov[i][j] / denominator);
+                double s = 0;
+                double[] a = centred[i];
+                double[] b = centred[j];
+                for (int t = 0; t < frames; t++) {
+                    s += a[t] * b[t];
+                }
+                out[k++] = (float) (s / denominator);
             }
         }
         return k;
@@ -123,19 +125,20 @@ public final class TrackDescriptor {
         return at + 2 + n;
     }
 
-    /** The MFCC deltas (frame to frame): spread and mean absolute size per coefficient. */
+    /** The MFCC deltas (frame to frame): spread and mean absolute size per coefficient, from rows {@code [c][frames]}. */
     private static int deltas(double[][] mfcc, float[] out, int at) {
         int c = COEFFICIENTS;
-        int steps = mfcc.length - 1;
+        int steps = mfcc[0].length - 1;
         if (steps < 1) {
             return at + 2 * c;
         }
         for (int i = 0; i < c; i++) {
+            double[] row = mfcc[i];
             double s = 0;
             double ss = 0;
             double absolute = 0;
             for (int t = 0; t < steps; t++) {
-                double d = mfcc[t + 1][i] - mfcc[t][i];
+                double d = row[t + 1] - row[t];
                 s += d;
                 ss += d * d;
                 absolute += Math.abs(d);
@@ -154,15 +157,21 @@ public final class TrackDescriptor {
         float[] v = db.values();
         for (int g = 0; g < CONTRAST_GROUPS; g++) {
             int from = g * n / CONTRAST_GROUPS;
-            int to = (g + 1) * n / CONTRAST_GROUPS;
-            double[] column = new double[to - from];
+            int width = (g + 1) * n / CONTRAST_GROUPS - from;
+            // Frame-major copy of the group's rows (read along rows), so each frame's bands sit side by side.
+            double[] block = new double[frames * width];
+            for (int m = 0; m < width; m++) {
+                int row = (from + m) * frames;
+                for (int t = 0; t < frames; t++) {
+                    block[t * width + m] = v[row + t];
+                }
+            }
             double s = 0;
             double ss = 0;
+            double[] column = new double[width];
             for (int t = 0; t < frames; t++) {
-                for (int m = from; m < to; m++) {
-                    column[m - from] = v[m * frames + t];
-                }
-                java.util.Arrays.sort(column);
+                System.arraycopy(block, t * width, column, 0, width);
+                insertionSort(column);
                 double spread = quantile(column, 0.9) - quantile(column, 0.1);
                 s += spread;
                 ss += spread * spread;
@@ -170,6 +179,19 @@ public final class TrackDescriptor {
             double mean = s / frames;
             out[at + 2 * g] = (float) mean;
             out[at + 2 * g + 1] = (float) Math.sqrt(Math.max(0, ss / frames - mean * mean));
+        }
+    }
+
+    /** Sorts a handful of numbers (a band group) in place; cheaper than a general sort at this size. */
+    private static void insertionSort(double[] a) {
+        for (int i = 1; i < a.length; i++) {
+            double x = a[i];
+            int j = i - 1;
+            while (j >= 0 && a[j] > x) {
+                a[j + 1] = a[j];
+                j--;
+            }
+            a[j + 1] = x;
         }
     }
 
