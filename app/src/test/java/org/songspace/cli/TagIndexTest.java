@@ -52,6 +52,12 @@ class TagIndexTest {
                     SearchOptions.builder().k(5).mutualProximity(false).build());
             assertTrue(!plain.mode().endsWith("mutual proximity"), plain.mode());
         }
+        // compare scores the tag model too, one model fitted per fold, so no fold's test band shapes its axes.
+        CliRun compared = CliRun.of("compare", corpus.toString(), "--models", "none", "--folds", "3", "--projection", "pca",
+                "--features", tmp.resolve("compare-features").toString(), "--out", tmp.resolve("report").toString());
+        assertEquals(0, compared.exitCode(), compared.toString());
+        assertTrue(compared.out().contains("tags fold 3/3: fitted on") && compared.out().contains("3-fold, fitted per fold"),
+                compared.out());
         double share = sameStyle / (double) listed;
         System.out.printf(Locale.ROOT, "tag-model index of 80 demo clips: %.2f of the top-5 neighbours share the style%n", share);
         assertTrue(share >= 0.6, "same-style share " + share);
