@@ -143,7 +143,8 @@ public final class TagModel implements TrackEmbedder {
             throw new UserError("the tag model learns from artist tags: at least 2 artists with 2 or more tagged tracks "
                     + "each are needed, the library has " + groups + "; use --model timbre");
         }
-        List<float[]> inputs = chosen.stream().map(i -> descriptorOf.apply(ids.get(i))).toList();
+        // Descriptors side by side on the common pool (order kept): reading and summarising is most of the fit.
+        List<float[]> inputs = chosen.parallelStream().map(i -> descriptorOf.apply(ids.get(i))).toList();
         List<String> labels = chosen.stream().map(i -> artists.get(ids.get(i)).strip().toLowerCase(Locale.ROOT)).toList();
         return Discriminant.fit(inputs, labels, Discriminant.Settings.DEFAULT);
     }
@@ -202,6 +203,12 @@ public final class TagModel implements TrackEmbedder {
     @Override
     public float[] embed(MelSpectrogram db) {
         return discriminant.apply(TrackDescriptor.of(db));
+    }
+
+    /** Tracks side by side on the common pool: each is a pure function of its spectrogram (no native state). */
+    @Override
+    public List<float[]> embedAll(List<MelSpectrogram> dbs) {
+        return dbs.parallelStream().map(this::embed).toList();
     }
 
     @Override

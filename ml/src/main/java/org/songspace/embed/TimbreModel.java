@@ -136,6 +136,12 @@ public final class TimbreModel implements TrackEmbedder {
         return fit(db);
     }
 
+    /** Tracks side by side on the common pool: each is a pure function of its spectrogram (no native state). */
+    @Override
+    public List<float[]> embedAll(List<MelSpectrogram> dbs) {
+        return dbs.parallelStream().map(this::embed).toList();
+    }
+
     @Override
     public float[] embedClip(AudioClip clip) {
         return fit(extractor.logMel(clip));
