@@ -22,12 +22,15 @@ public final class TrackDescriptor {
         return 2 * nMels + 2 * c + c * (c - 1) / 2 + 2 + nMels + 2 * c + 2 * CONTRAST_GROUPS;
     }
 
-    /** The descriptor of a dB mel spectrogram (a single frame gives zeros where change is measured). */
+    /** The descriptor of a dB mel spectrogram (a single frame gives zeros where change is measured, no frame zeros). */
     public static float[] of(MelSpectrogram db) {
         if (!db.decibels()) {
             throw new IllegalArgumentException("a track descriptor is computed from a dB spectrogram");
         }
         float[] out = new float[length(db.nMels())];
+        if (db.frames() == 0) {
+            return out;
+        }
         int at = envelope(db, out, 0);
         double[][] mfcc = Mfcc.byCoefficient(db, COEFFICIENTS);
         at = timbre(mfcc, out, at);

@@ -15,10 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
-import org.songspace.audio.AudioClip;
 import org.songspace.features.FeatureConfig;
 import org.songspace.features.FeatureStore;
-import org.songspace.features.LogMelExtractor;
 import org.songspace.features.MelSpectrogram;
 import org.songspace.features.TrackDescriptor;
 import org.songspace.io.Json;
@@ -33,7 +31,7 @@ import org.songspace.io.UserError;
  * library. Vectors compare by cosine, ranked by mutual proximity (docs/results.md). Folder: {@value #MANIFEST},
  * {@value #STANDARDISE} (mean and scale rows) and {@value #AXES} ({@code [dimension][inputs]}).
  */
-public final class TagModel implements TrackEmbedder {
+public final class TagModel extends SummaryModel {
     public static final String MANIFEST = "tag-model.json";
     public static final String STANDARDISE = "tag-standardise.npy";
     public static final String AXES = "tag-axes.npy";
@@ -48,12 +46,11 @@ public final class TagModel implements TrackEmbedder {
 
     private final Manifest manifest;
     private final Discriminant discriminant;
-    private final LogMelExtractor extractor;
 
     private TagModel(Manifest manifest, Discriminant discriminant) {
+        super(manifest.features());
         this.manifest = manifest;
         this.discriminant = discriminant;
-        this.extractor = new LogMelExtractor(manifest.features());
     }
 
     public static boolean isTagModel(Path folder) {
@@ -191,11 +188,6 @@ public final class TagModel implements TrackEmbedder {
     }
 
     @Override
-    public FeatureConfig features() {
-        return manifest.features();
-    }
-
-    @Override
     public int dimension() {
         return manifest.dimension();
     }
@@ -203,21 +195,5 @@ public final class TagModel implements TrackEmbedder {
     @Override
     public float[] embed(MelSpectrogram db) {
         return discriminant.apply(TrackDescriptor.of(db));
-    }
-
-    /** Tracks side by side on the common pool: each is a pure function of its spectrogram (no native state). */
-    @Override
-    public List<float[]> embedAll(List<MelSpectrogram> dbs) {
-        return dbs.parallelStream().map(this::embed).toList();
-    }
-
-    @Override
-    public float[] embedClip(AudioClip clip) {
-        return embed(extractor.logMel(clip));
-    }
-
-    @Override
-    public void close() {
-        // nothing native
     }
 }

@@ -9,10 +9,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.songspace.audio.AudioClip;
 import org.songspace.features.FeatureConfig;
 import org.songspace.features.FeatureStore;
-import org.songspace.features.LogMelExtractor;
 import org.songspace.features.MelSpectrogram;
 import org.songspace.features.Mfcc;
 import org.songspace.io.AtomicFiles;
@@ -30,7 +28,7 @@ import org.songspace.vectors.TimbreFilter;
  * Folder: {@value #MANIFEST} (id, feature config, coefficients, filter), {@value #GAUSSIANS} and
  * {@value #IDS} (the training library's Gaussians, one row per id).
  */
-public final class TimbreModel implements TrackEmbedder {
+public final class TimbreModel extends SummaryModel {
     public static final String MANIFEST = "timbre-model.json";
     public static final String GAUSSIANS = "gaussians.npy";
     public static final String IDS = "gaussian-ids.txt";
@@ -43,11 +41,10 @@ public final class TimbreModel implements TrackEmbedder {
     }
 
     private final Manifest manifest;
-    private final LogMelExtractor extractor;
 
     private TimbreModel(Manifest manifest) {
+        super(manifest.features());
         this.manifest = manifest;
-        this.extractor = new LogMelExtractor(manifest.features());
     }
 
     public static boolean isTimbreModel(Path folder) {
@@ -122,11 +119,6 @@ public final class TimbreModel implements TrackEmbedder {
     }
 
     @Override
-    public FeatureConfig features() {
-        return manifest.features();
-    }
-
-    @Override
     public int dimension() {
         return GaussianTimbre.packedLength(manifest.coefficients());
     }
@@ -134,21 +126,5 @@ public final class TimbreModel implements TrackEmbedder {
     @Override
     public float[] embed(MelSpectrogram db) {
         return fit(db);
-    }
-
-    /** Tracks side by side on the common pool: each is a pure function of its spectrogram (no native state). */
-    @Override
-    public List<float[]> embedAll(List<MelSpectrogram> dbs) {
-        return dbs.parallelStream().map(this::embed).toList();
-    }
-
-    @Override
-    public float[] embedClip(AudioClip clip) {
-        return fit(extractor.logMel(clip));
-    }
-
-    @Override
-    public void close() {
-        // nothing native
     }
 }

@@ -41,23 +41,8 @@ class LabelFreeModelTest {
     @Test
     void aLargeLibraryWithoutAModelGetsTheTimbreModelAtOnce() throws IOException {
         // 400 tracks: the size from which the contrastive encoder used to be trained first (minutes of waiting).
-        Random random = new Random(7);
-        List<FeatureManifest.Track> tracks = new ArrayList<>();
-        int frames = 24;
-        for (int i = 0; i < 400; i++) {
-            float[] db = new float[128 * frames];
-            for (int k = 0; k < db.length; k++) {
-                db[k] = (float) (-50 + 10 * random.nextGaussian() - (k / frames) * (i % 7) / 10.0);
-            }
-            String id = "t" + i;
-            Npy.write(tmp.resolve(id + ".npy"), db, 128, frames);
-            tracks.add(new FeatureManifest.Track(id, "/music/" + id + ".mp3", id + ".npy", 0, 0, frames,
-                    frames * 512 / 22050.0, 22050, 1, null));
-        }
-        Json.write(tmp.resolve(FeatureManifest.FILE_NAME),
-                new FeatureManifest(FeatureManifest.FORMAT, FeatureConfig.librosaDefaults(), null, tracks, List.of(), 0));
-        FeatureStore store = FeatureStore.open(tmp);
-        List<String> ids = tracks.stream().map(FeatureManifest.Track::id).toList();
+        FeatureStore store = library(400, 7, 7);
+        List<String> ids = new ArrayList<>(store.tracks().keySet());
         ByteArrayOutputStream said = new ByteArrayOutputStream();
         Path model = tmp.resolve("model");
         LabelFreeModel.build(new LabelFreeModel.Library(Path.of("/music"), store, ids, null, Map.of()), model, null,
@@ -70,25 +55,13 @@ class LabelFreeModelTest {
 
     @Test
     void aLibraryNamingTwentyArtistsLearnsFromItsTagsAndFewerGetTheTimbreModel() throws IOException {
-        Random random = new Random(3);
-        List<FeatureManifest.Track> tracks = new ArrayList<>();
+        FeatureStore store = library(60, 3, 20);
+        List<String> ids = new ArrayList<>(store.tracks().keySet());
         Map<String, String> artists = new HashMap<>();
-        int frames = 24;
-        for (int i = 0; i < 60; i++) {
-            float[] db = new float[128 * frames];
-            for (int k = 0; k < db.length; k++) {
-                db[k] = (float) (-50 + 10 * random.nextGaussian() - (k / frames) * (i % 20) / 10.0);
-            }
-            String id = "t" + i;
-            Npy.write(tmp.resolve(id + ".npy"), db, 128, frames);
-            tracks.add(new FeatureManifest.Track(id, "/music/" + id + ".mp3", id + ".npy", 0, 0, frames,
-                    frames * 512 / 22050.0, 22050, 1, null));
-            artists.put(id, "Band " + (i % 20) + (i % 3 == 0 ? " " : ""));
+        for (int i = 0; i < ids.size(); i++) {
+            // Case and spacing aside, 20 artists of 3 tracks each.
+            artists.put("t" + i, "Band " + (i % 20) + (i % 3 == 0 ? " " : ""));
         }
-        Json.write(tmp.resolve(FeatureManifest.FILE_NAME),
-                new FeatureManifest(FeatureManifest.FORMAT, FeatureConfig.librosaDefaults(), null, tracks, List.of(), 0));
-        FeatureStore store = FeatureStore.open(tmp);
-        List<String> ids = tracks.stream().map(FeatureManifest.Track::id).toList();
         ByteArrayOutputStream said = new ByteArrayOutputStream();
         Path model = tmp.resolve("model");
         LabelFreeModel.build(new LabelFreeModel.Library(Path.of("/music"), store, ids, null, artists), model, null,
@@ -109,6 +82,26 @@ class LabelFreeModelTest {
         String text2 = said2.toString(StandardCharsets.UTF_8);
         assertTrue(TimbreModel.isTimbreModel(other), text2);
         assertTrue(text2.contains("19 artists name two or more tracks each, under the 20"), text2);
+    }
+
+    /** {@code count} random dB spectrograms "t0".."tN" in {@code tmp}, track i sloping by {@code i % kinds}. */
+    private FeatureStore library(int count, long seed, int kinds) throws IOException {
+        Random random = new Random(seed);
+        List<FeatureManifest.Track> tracks = new ArrayList<>();
+        int frames = 24;
+        for (int i = 0; i < count; i++) {
+            float[] db = new float[128 * frames];
+            for (int k = 0; k < db.length; k++) {
+                db[k] = (float) (-50 + 10 * random.nextGaussian() - (k / frames) * (i % kinds) / 10.0);
+            }
+            String id = "t" + i;
+            Npy.write(tmp.resolve(id + ".npy"), db, 128, frames);
+            tracks.add(new FeatureManifest.Track(id, "/music/" + id + ".mp3", id + ".npy", 0, 0, frames,
+                    frames * 512 / 22050.0, 22050, 1, null));
+        }
+        Json.write(tmp.resolve(FeatureManifest.FILE_NAME),
+                new FeatureManifest(FeatureManifest.FORMAT, FeatureConfig.librosaDefaults(), null, tracks, List.of(), 0));
+        return FeatureStore.open(tmp);
     }
 
     @Test
