@@ -52,6 +52,16 @@ class TagIndexTest {
                     SearchOptions.builder().k(5).mutualProximity(false).build());
             assertTrue(!plain.mode().endsWith("mutual proximity"), plain.mode());
         }
+        // An index made with the timbre model is kept on updates, and told what its tags would give it.
+        Path timbre = tmp.resolve("timbre-index");
+        CliRun asked = CliRun.of("index", corpus.toString(), "--model", "timbre", "--out", timbre.toString(), "-q");
+        assertEquals(0, asked.exitCode(), asked.toString());
+        assertTrue(asked.out().contains("--model timbre: using the classic timbre model"), asked.out());
+        CliRun updated = CliRun.of("index", corpus.toString(), "--out", timbre.toString(), "-q");
+        assertEquals(0, updated.exitCode(), updated.toString());
+        assertTrue(updated.out().contains("the index's own model") && updated.out().contains("would learn from them"),
+                updated.out());
+
         // compare scores the tag model too, one model fitted per fold, so no fold's test band shapes its axes.
         CliRun compared = CliRun.of("compare", corpus.toString(), "--models", "none", "--folds", "3", "--projection", "pca",
                 "--features", tmp.resolve("compare-features").toString(), "--out", tmp.resolve("report").toString());
