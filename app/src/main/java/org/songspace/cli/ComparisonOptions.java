@@ -64,11 +64,11 @@ final class ComparisonOptions {
         }
         List<EncoderType> out = new java.util.ArrayList<>();
         for (String m : models) {
-            EncoderType type = java.util.Arrays.stream(EncoderType.values())
-                    .filter(t -> t.id().equalsIgnoreCase(m.strip()) || t.name().equalsIgnoreCase(m.strip())).findFirst()
-                    .orElseThrow(() -> new org.songspace.io.UserError("--models: " + m + " is none of cae, triplet, crnn, "
-                            + "contrastive, none"));
-            out.add(type);
+            try {
+                out.add(EncoderType.parse(m));
+            } catch (org.songspace.io.UserError e) {
+                throw new org.songspace.io.UserError("--models: " + m + " is none of cae, triplet, crnn, contrastive, none", e);
+            }
         }
         return out;
     }

@@ -13,7 +13,6 @@ import org.songspace.embed.TimbreModel;
 import org.songspace.io.UserError;
 import org.songspace.model.ComputeDevice;
 import org.songspace.model.EncoderType;
-import org.songspace.model.ModelFolder;
 import org.songspace.model.SavedModel;
 import org.songspace.train.EncoderTrainer;
 import org.songspace.train.TrainingOptions;
@@ -110,7 +109,7 @@ final class TrainCommand implements Callable<Integer> {
      * discriminant between DATA's artists), saved as a model folder.
      */
     private int withoutTraining(boolean tags) throws java.io.IOException {
-        if (org.songspace.embed.TrackEmbedder.isModel(out) || ModelFolder.isModelFolder(out)) {
+        if (org.songspace.embed.TrackEmbedder.isModel(out)) {
             throw new UserError(out + " already holds a model: choose another --out");
         }
         PreparedData prepared = PreparedData.prepare(data, dataOptions.layout, dataOptions.features, featureOptions.toConfig(),

@@ -144,7 +144,7 @@ public final class Comparison {
                     : "baseline (raw spectrogram)", baseline, evaluationSplit, 0, 0, out));
         }
         rows.add(timbre(ids, evaluationSplit, out));
-        if (dataset.hasArtists() && artistsWithTwoTracks() >= org.songspace.index.LabelFreeModel.MIN_ARTISTS) {
+        if (org.songspace.embed.TagModel.artistsWithTwoTracks(ids, artists) >= org.songspace.index.LabelFreeModel.MIN_ARTISTS) {
             rows.add(tagModel(ids, evaluationSplit, out));
         }
         RunConfig config = new RunConfig(dataset.root().toString(), dataset.layout().displayName(), ids.size(),
@@ -247,11 +247,6 @@ public final class Comparison {
         SummaryFeatures.standardise(means);
         return drawAndLog(Baselines.TIMBRE, "classic timbre model (Gaussian of 25 MFCCs, Jensen-Shannon, mutual proximity)",
                 result, means, data, 0, 0, out);
-    }
-
-    private long artistsWithTwoTracks() {
-        return artists.values().stream().collect(java.util.stream.Collectors.groupingBy(a -> a, java.util.stream.Collectors.counting()))
-                .values().stream().filter(c -> c >= 2).count();
     }
 
     /**

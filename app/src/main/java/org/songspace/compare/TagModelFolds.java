@@ -28,6 +28,7 @@ final class TagModelFolds {
     }
 
     private final List<String> ids;
+    private final Map<String, Integer> rowOf = new HashMap<>();
     private final List<float[]> descriptors;
     private final Map<String, String> labels;
     private final Map<String, String> artists;
@@ -37,15 +38,14 @@ final class TagModelFolds {
         this.descriptors = descriptors;
         this.labels = labels;
         this.artists = artists;
+        for (int i = 0; i < ids.size(); i++) {
+            rowOf.put(ids.get(i), i);
+        }
     }
 
     /** Every track embedded by a model fitted on {@code trainIds} only. */
     EmbeddingSet embedFittedOn(List<String> trainIds) {
-        Map<String, Integer> row = new HashMap<>();
-        for (int i = 0; i < ids.size(); i++) {
-            row.put(ids.get(i), i);
-        }
-        Discriminant d = TagModel.fit(trainIds, artists, id -> descriptors.get(row.get(id)));
+        Discriminant d = TagModel.fit(trainIds, artists, id -> descriptors.get(rowOf.get(id)));
         float[][] vectors = new float[ids.size()][];
         List<EmbeddingSet.Entry> entries = new ArrayList<>();
         for (int i = 0; i < vectors.length; i++) {

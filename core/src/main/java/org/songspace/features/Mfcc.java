@@ -19,9 +19,6 @@ public final class Mfcc {
 
     /** The first {@code coefficients} MFCCs of every frame, {@code [frames][coefficients]}. */
     public static double[][] frames(MelSpectrogram db, int coefficients) {
-        if (!db.decibels()) {
-            throw new IllegalArgumentException("MFCCs are computed from a dB spectrogram");
-        }
         double[][] byCoefficient = byCoefficient(db, coefficients);
         int frames = db.frames();
         double[][] out = new double[frames][coefficients];

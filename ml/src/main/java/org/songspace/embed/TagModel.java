@@ -80,7 +80,7 @@ public final class TagModel extends SummaryModel {
 
     static Info info(Path folder) throws IOException {
         Manifest m = read(folder);
-        return new Info(m.id(), m.features(), m.dimension(), null, List.of(MANIFEST, STANDARDISE, AXES));
+        return new Info(m.id(), m.features(), m.dimension(), null, List.of(MANIFEST, STANDARDISE, AXES), true);
     }
 
     private static Manifest read(Path folder) throws IOException {
@@ -104,6 +104,28 @@ public final class TagModel extends SummaryModel {
         return out;
     }
 
+    /** The artist a tag names, case and spacing aside; null for no artist. */
+    public static String artistKey(String tag) {
+        return tag == null || tag.isBlank() ? null : tag.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** How many artists name at least two of {@code ids} (the groups the discriminant can learn within). */
+    public static int artistsWithTwoTracks(List<String> ids, Map<String, String> artists) {
+        return (int) byArtist(ids, artists).values().stream().filter(t -> t.size() >= 2).count();
+    }
+
+    /** Positions in {@code ids} by artist key, in first-seen order. */
+    private static Map<String, List<Integer>> byArtist(List<String> ids, Map<String, String> artists) {
+        Map<String, List<Integer>> out = new LinkedHashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String key = artistKey(artists.get(ids.get(i)));
+            if (key != null) {
+                out.computeIfAbsent(key, a -> new ArrayList<>()).add(i);
+            }
+        }
+        return out;
+    }
+
     /** A track's descriptor from its stored features. */
     public static Function<String, float[]> descriptorsOf(FeatureStore store) {
         return id -> {
@@ -120,13 +142,7 @@ public final class TagModel extends SummaryModel {
      * {@value #MAX_TRACKS} in all (drawn at random, seeded); only their descriptors are asked for.
      */
     public static Discriminant fit(List<String> ids, Map<String, String> artists, Function<String, float[]> descriptorOf) {
-        Map<String, List<Integer>> byArtist = new LinkedHashMap<>();
-        for (int i = 0; i < ids.size(); i++) {
-            String artist = artists.get(ids.get(i));
-            if (artist != null && !artist.isBlank()) {
-                byArtist.computeIfAbsent(artist.strip().toLowerCase(Locale.ROOT), a -> new ArrayList<>()).add(i);
-            }
-        }
+        Map<String, List<Integer>> byArtist = byArtist(ids, artists);
         Random random = new Random(42);
         List<Integer> chosen = new ArrayList<>();
         for (List<Integer> tracks : byArtist.values()) {
@@ -142,7 +158,7 @@ public final class TagModel extends SummaryModel {
         }
         // Descriptors side by side on the common pool (order kept): reading and summarising is most of the fit.
         List<float[]> inputs = chosen.parallelStream().map(i -> descriptorOf.apply(ids.get(i))).toList();
-        List<String> labels = chosen.stream().map(i -> artists.get(ids.get(i)).strip().toLowerCase(Locale.ROOT)).toList();
+        List<String> labels = chosen.stream().map(i -> artistKey(artists.get(ids.get(i)))).toList();
         return Discriminant.fit(inputs, labels, Discriminant.Settings.DEFAULT);
     }
 
@@ -155,9 +171,9 @@ public final class TagModel extends SummaryModel {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        long artistCount = ids.stream().map(artists::get).filter(a -> a != null && !a.isBlank())
-                .map(a -> a.strip().toLowerCase(Locale.ROOT)).distinct().count();
-        long tagged = ids.stream().filter(id -> artists.get(id) != null && !artists.get(id).isBlank()).count();
+        Map<String, List<Integer>> byArtist = byArtist(ids, artists);
+        long artistCount = byArtist.size();
+        long tagged = byArtist.values().stream().mapToInt(List::size).sum();
         Instant now = Instant.now();
         String id = "tags-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC).format(now);
         Manifest m = new Manifest(FORMAT, id, "tags", store.config(), "artist", (int) artistCount, (int) tagged,

@@ -57,7 +57,7 @@ public final class TimbreModel extends SummaryModel {
 
     static Info info(Path folder) throws IOException {
         Manifest m = read(folder);
-        return new Info(m.id(), m.features(), GaussianTimbre.packedLength(m.coefficients()), m.filter(), List.of(MANIFEST));
+        return new Info(m.id(), m.features(), GaussianTimbre.packedLength(m.coefficients()), m.filter(), List.of(MANIFEST), true);
     }
 
     private static Manifest read(Path folder) throws IOException {

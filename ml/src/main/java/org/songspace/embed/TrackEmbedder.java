@@ -23,8 +23,14 @@ import org.songspace.vectors.TimbreFilter;
  * models through {@link #open}, so the timbre model goes wherever a learned one does. Not thread-safe.
  */
 public interface TrackEmbedder extends AutoCloseable {
-    /** What an index or a report needs to know of a model folder without loading it. */
-    record Info(String id, FeatureConfig features, int dimension, TimbreFilter timbre, List<String> files) {
+    /**
+     * What an index or a report needs to know of a model folder without loading it.
+     *
+     * @param rankedByMutualProximity whether listeners' rankings default to mutual proximity for this model
+     *                                (measured better for the timbre and tag models, not for encoders: docs/results.md)
+     */
+    record Info(String id, FeatureConfig features, int dimension, TimbreFilter timbre, List<String> files,
+                boolean rankedByMutualProximity) {
     }
 
     String modelId();
@@ -88,7 +94,7 @@ public interface TrackEmbedder extends AutoCloseable {
         }
         var saved = ModelFolder.read(folder);
         return new Info(saved.id(), saved.features(), saved.spec().embeddingDim(), null,
-                List.of(ModelFolder.MANIFEST, ModelFolder.PARAMETERS));
+                List.of(ModelFolder.MANIFEST, ModelFolder.PARAMETERS), false);
     }
 
     /** Whether {@code folder} holds a model of either kind. */

@@ -77,14 +77,7 @@ public final class LabelFreeModel {
 
     /** Artists that name at least two of the library's tracks (case and spacing aside). */
     public static int taggedArtists(Library prepared) {
-        Map<String, Integer> counts = new java.util.HashMap<>();
-        for (String id : prepared.ids()) {
-            String artist = prepared.artists().get(id);
-            if (artist != null && !artist.isBlank()) {
-                counts.merge(artist.strip().toLowerCase(Locale.ROOT), 1, Integer::sum);
-            }
-        }
-        return (int) counts.values().stream().filter(c -> c >= 2).count();
+        return TagModel.artistsWithTwoTracks(prepared.ids(), prepared.artists());
     }
 
     /** "contrastive", "timbre" or "tags" (any case) as a kind, or null for anything else. */

@@ -46,6 +46,7 @@ public final class SimilarityService implements AutoCloseable {
     private final Map<String, IndexedTrack> tracks;
     private final Map<String, float[]> positions;
     private final BoundedPool<TrackEmbedder> embedders;
+    private final boolean modelRanksByMutualProximity;
 
     private SimilarityService(Path indexDir, IndexManifest manifest, SimilarityIndex index, Map<String, float[]> positions,
                               BoundedPool<TrackEmbedder> embedders) throws IOException {
@@ -55,6 +56,9 @@ public final class SimilarityService implements AutoCloseable {
         this.tracks = Map.copyOf(index.tracks());
         this.positions = positions;
         this.embedders = embedders;
+        // Asked of the model once: its folder does not change under an open index.
+        Path model = indexDir.resolve(LibraryIndexer.MODEL_DIR);
+        this.modelRanksByMutualProximity = TrackEmbedder.isModel(model) && TrackEmbedder.info(model).rankedByMutualProximity();
     }
 
     public static SimilarityService open(Path indexDir) throws IOException {
@@ -223,9 +227,7 @@ public final class SimilarityService implements AutoCloseable {
      * docs/results.md). Needs the index's hubness figures.
      */
     public boolean mutualProximityByDefault() {
-        boolean helps = index.space().reranks()
-                || org.songspace.embed.TagModel.isTagModel(indexDir.resolve(org.songspace.index.LibraryIndexer.MODEL_DIR));
-        return helps && HubnessStats.exists(indexDir);
+        return (index.space().reranks() || modelRanksByMutualProximity) && HubnessStats.exists(indexDir);
     }
 
     private boolean resolve(Boolean asked) {
