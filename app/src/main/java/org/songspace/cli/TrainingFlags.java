@@ -1,5 +1,6 @@
 package org.songspace.cli;
 
+import org.songspace.model.Pooling;
 import org.songspace.model.TripletLoss;
 import org.songspace.train.TrainingOptions;
 import picocli.CommandLine.Option;
@@ -58,6 +59,14 @@ final class TrainingFlags {
                     + "per_band for cae (default: ${DEFAULT-VALUE}).")
     TrainingOptions.Normalisation normalisation = DEFAULTS.normalisation();
 
+    @Option(names = "--crop-seconds", paramLabel = "SECONDS",
+            description = "Length of each training crop and of each segment the model embeds (default: ${DEFAULT-VALUE}).")
+    float cropSeconds = DEFAULTS.cropSeconds();
+
+    @Option(names = "--pooling", description = "How the encoder pools its features into one vector, ${COMPLETION-CANDIDATES}: "
+            + "over frequency and time (crnn: over time) (default: ${DEFAULT-VALUE}).")
+    Pooling pooling = DEFAULTS.pooling();
+
     @Option(names = "--no-augment", description = "Turn off gain, time-mask and frequency-mask augmentation.")
     boolean noAugment;
 
@@ -65,6 +74,6 @@ final class TrainingFlags {
         return TrainingOptions.builder().epochs(epochs).seed(seed).objective(objective).temperature(temperature)
                 .mining(mining).margin(margin).batch(labelsPerBatch, segmentsPerLabel).learningRate(lr)
                 .finalLearningRate(Math.min(finalLr, lr)).stepsPerEpoch(stepsPerEpoch).keep(keep).patience(patience)
-                .normalisation(normalisation).augment(!noAugment);
+                .normalisation(normalisation).augment(!noAugment).cropSeconds(cropSeconds).pooling(pooling);
     }
 }

@@ -13,9 +13,11 @@ import java.util.Arrays;
  * @param embeddingDim size of the embedding
  * @param gruHidden    GRU state size (CRNN only)
  * @param gruLayers    GRU layers (CRNN only)
+ * @param pooling      how the trunk's (CRNN: the GRU's) output becomes one vector; absent in model.json
+ *                     before 2026-12-02, read as {@link Pooling#AVERAGE}, which those models used
  */
 public record EncoderSpec(EncoderType type, int nMels, int frames, int[] channels, int kernel, int embeddingDim,
-                          int gruHidden, int gruLayers) {
+                          int gruHidden, int gruLayers, Pooling pooling) {
 
     public EncoderSpec {
         if (channels.length != 4) {
@@ -32,6 +34,7 @@ public record EncoderSpec(EncoderType type, int nMels, int frames, int[] channel
             throw new IllegalArgumentException("bad sizes: embedding " + embeddingDim + ", GRU " + gruHidden + " x " + gruLayers);
         }
         channels = channels.clone();
+        pooling = pooling == null ? Pooling.AVERAGE : pooling;
     }
 
     /**
@@ -41,29 +44,34 @@ public record EncoderSpec(EncoderType type, int nMels, int frames, int[] channel
      */
     public static EncoderSpec defaults(EncoderType type, int nMels, int frames) {
         int[] channels = type == EncoderType.CAE ? new int[] {16, 32, 64, 64} : new int[] {16, 32, 64, 128};
-        return new EncoderSpec(type, nMels, frames, channels, 3, 128, 128, 1);
+        return new EncoderSpec(type, nMels, frames, channels, 3, 128, 128, 1, Pooling.AVERAGE);
     }
 
     public EncoderSpec withEmbeddingDim(int dim) {
-        return new EncoderSpec(type, nMels, frames, channels, kernel, dim, gruHidden, gruLayers);
+        return new EncoderSpec(type, nMels, frames, channels, kernel, dim, gruHidden, gruLayers, pooling);
+    }
+
+    public EncoderSpec withPooling(Pooling value) {
+        return new EncoderSpec(type, nMels, frames, channels, kernel, embeddingDim, gruHidden, gruLayers, value);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof EncoderSpec s && type == s.type && nMels == s.nMels && frames == s.frames
                 && Arrays.equals(channels, s.channels) && kernel == s.kernel && embeddingDim == s.embeddingDim
-                && gruHidden == s.gruHidden && gruLayers == s.gruLayers;
+                && gruHidden == s.gruHidden && gruLayers == s.gruLayers && pooling == s.pooling;
     }
 
     @Override
     public int hashCode() {
         return Arrays.hashCode(channels) * 31 + java.util.Objects.hash(type, nMels, frames, kernel, embeddingDim,
-                gruHidden, gruLayers);
+                gruHidden, gruLayers, pooling);
     }
 
     @Override
     public String toString() {
         return type.id() + " " + nMels + "x" + frames + " channels " + Arrays.toString(channels) + " kernel " + kernel
-                + " dim " + embeddingDim + (type == EncoderType.CRNN ? " gru " + gruHidden + "x" + gruLayers : "");
+                + " dim " + embeddingDim + (type == EncoderType.CRNN ? " gru " + gruHidden + "x" + gruLayers : "")
+                + (pooling == Pooling.AVERAGE ? "" : " pooling " + pooling.id());
     }
 }

@@ -21,13 +21,15 @@ import java.util.List;
  * <ul>
  *   <li>CAE: 2x2 pools, flatten, linear bottleneck (the embedding), and a mirrored decoder of 2x
  *       upsampling + conv-BN-ReLU blocks; outputs {@code [embedding, reconstruction]}.</li>
- *   <li>triplet: 2x2 pools, global average pooling, linear projection, L2 normalisation.</li>
+ *   <li>triplet: 2x2 pools, global pooling ({@link Pooling}: average by default), linear projection, L2
+ *       normalisation.</li>
  *   <li>contrastive: the triplet encoder, whose embedding also feeds a projection head (linear-ReLU-linear,
  *       L2-normalised) that only the training loss sees; outputs {@code [embedding, projection]}. The
  *       head absorbs what the augmentations vary, so the embedding before it keeps more of the music
  *       (SimCLR, Chen et al. 2020).</li>
  *   <li>CRNN: pools of 2x2, 2x2, 4x1, 4x1 keep time resolution (T/4 steps); the frequency and channel
- *       axes become GRU features; the mean GRU output over time is projected and L2-normalised.</li>
+ *       axes become GRU features; the GRU output pooled over time (the mean by default) is projected and
+ *       L2-normalised.</li>
  * </ul>
  * Input: standardised log-mel segments {@code [batch, 1, nMels, frames]}.
  */
@@ -66,9 +68,16 @@ public final class Encoders {
     private static Block tripletEncoder(EncoderSpec spec) {
         return new SequentialBlock()
                 .add(trunk(spec, new int[][] {{2, 2}, {2, 2}, {2, 2}, {2, 2}}))
-                .add(LambdaBlock.singleton(x -> x.mean(new int[] {3}).mean(new int[] {2}), "global_average_pool"))
+                .add(globalPool(spec))
                 .add(Linear.builder().setUnits(spec.embeddingDim()).build())
                 .add(LambdaBlock.singleton(Encoders::l2Normalise, "l2_normalise"));
+    }
+
+    /** [B, C, F, T] -> [B, C] (or [B, 2C] with average and max side by side). */
+    private static Block globalPool(EncoderSpec spec) {
+        // The average keeps its old block name, so parameter files written before pooling was a choice still load.
+        String name = spec.pooling() == Pooling.AVERAGE ? "global_average_pool" : "global_" + spec.pooling().id() + "_pool";
+        return LambdaBlock.singleton(x -> spec.pooling().apply(x, new int[] {2, 3}), name);
     }
 
     /** Width of the contrastive encoder's projection head (hidden layer and output). */
@@ -86,7 +95,7 @@ public final class Encoders {
                 List.of(LambdaBlock.singleton(Encoders::l2Normalise, "l2_normalise"), head));
         return new SequentialBlock()
                 .add(trunk(spec, new int[][] {{2, 2}, {2, 2}, {2, 2}, {2, 2}}))
-                .add(LambdaBlock.singleton(x -> x.mean(new int[] {3}).mean(new int[] {2}), "global_average_pool"))
+                .add(globalPool(spec))
                 .add(Linear.builder().setUnits(spec.embeddingDim()).build())
                 .add(both);
     }
@@ -102,7 +111,8 @@ public final class Encoders {
                     return x.transpose(0, 3, 1, 2).reshape(s.get(0), s.get(3), s.get(1) * s.get(2));
                 }, "to_sequence"))
                 .add(gru)
-                .add(LambdaBlock.singleton(x -> x.mean(new int[] {1}), "mean_over_time"))
+                .add(LambdaBlock.singleton(x -> spec.pooling().apply(x, new int[] {1}),
+                        spec.pooling() == Pooling.AVERAGE ? "mean_over_time" : spec.pooling().id() + "_over_time"))
                 .add(Linear.builder().setUnits(spec.embeddingDim()).build())
                 .add(LambdaBlock.singleton(Encoders::l2Normalise, "l2_normalise"));
     }

@@ -44,14 +44,14 @@ public record SavedModel(int format, String id, EncoderSpec spec, FeatureConfig 
 
     /**
      * The options a model was trained with (a plain copy of every trainer option, for the record; models
-     * written before 2026-12-02 lack the last three, read as 0). {@code stepsPerEpoch} 0: one pass over the
-     * training data an epoch.
+     * written before 2026-12-02 lack the last five, read as 0 or null: 3 s crops, average pooling).
+     * {@code stepsPerEpoch} 0: one pass over the training data an epoch.
      */
     public record TrainingSettings(int epochs, int labelsPerBatch, int segmentsPerLabel, double learningRate,
                                    double finalLearningRate, double margin, String mining, int patience, long seed,
                                    boolean augment, int kNeighbours, String device, String normalisation,
                                    String keep, String objective, double temperature, int stepsPerEpoch,
-                                   int maxTracksInMemory, int embeddingDim) {
+                                   int maxTracksInMemory, int embeddingDim, double cropSeconds, String pooling) {
     }
 
     public SavedModel withProgress(List<EpochRecord> newHistory, int newBestEpoch) {

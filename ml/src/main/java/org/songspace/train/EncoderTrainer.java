@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.songspace.features.FeatureStore;
-import org.songspace.features.Segmenter;
 import org.songspace.io.UserError;
 import org.songspace.model.EncoderSpec;
 import org.songspace.model.EncoderType;
@@ -55,8 +54,9 @@ public final class EncoderTrainer {
                     + "training tracks; found " + labelNames.size() + " (the cae model needs no labels)");
         }
         FeatureStore store = request.store();
-        EncoderSpec spec = EncoderSpec.defaults(type, store.config().nMels(), Segmenter.DEFAULT_WINDOW)
-                .withEmbeddingDim(options.embeddingDim());
+        EncoderSpec spec = EncoderSpec.defaults(type, store.config().nMels(),
+                        options.cropFrames(store.config().sampleRate(), store.config().hopLength()))
+                .withEmbeddingDim(options.embeddingDim()).withPooling(options.pooling());
         List<String> trainIds = request.split().train();
         CheckpointState resumed = request.resume() ? Checkpointer.read(request.outDir(), spec) : null;
         SavedModel manifest = manifest(spec, normaliser(store, trainIds, options.normalisation().resolve(type)), labelNames, resumed);

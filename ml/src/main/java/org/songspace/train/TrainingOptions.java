@@ -3,6 +3,7 @@ package org.songspace.train;
 import java.util.Locale;
 import org.songspace.io.UserError;
 import org.songspace.model.ComputeDevice;
+import org.songspace.model.Pooling;
 import org.songspace.model.SavedModel;
 import org.songspace.model.TripletLoss;
 
@@ -16,14 +17,15 @@ import org.songspace.model.TripletLoss;
  * with the learning rate following a cosine from 1e-3 to 1e-5; augmentation on; seed 42; CPU. With
  * {@code objective(TRIPLET)}: margin 0.3, batch-hard mining. With {@code keep(BEST)}: early stop after 8
  * epochs without a better validation score (k-NN accuracy, k = 5, cosine, averaged over 3 epochs; the
- * training loss where there are no labels).
+ * training loss where there are no labels). Crops of 3 s, pooled by their average.
  * An option is added in one place: a component here, and its field and method in {@link Builder}.
  */
 public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLabel, float learningRate,
                               float finalLearningRate, float margin, TripletLoss.Mining mining, int patience,
                               long seed, boolean augment, int kNeighbours, int maxTracksInMemory,
                               int embeddingDim, ComputeDevice device, int stepsPerEpoch, Normalisation normalisation,
-                              Keep keep, Objective objective, float temperature) {
+                              Keep keep, Objective objective, float temperature, float cropSeconds,
+                              Pooling pooling) {
 
     /** What the label-using encoders (triplet, crnn) learn from: triplets, or supervised contrast (SupCon). */
     public enum Objective { TRIPLET, SUPCON }
@@ -71,6 +73,23 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
         if (stepsPerEpoch < 0 || maxTracksInMemory <= 0 || embeddingDim <= 0) {
             throw new UserError("steps per epoch must be 0 or more; tracks in memory and embedding size positive");
         }
+        if (!(cropSeconds >= 0.5f && cropSeconds <= 60f)) {
+            throw new UserError("--crop-seconds must be between 0.5 and 60, got " + cropSeconds);
+        }
+        if (pooling == null) {
+            throw new UserError("pooling must be given");
+        }
+    }
+
+    /** The crop length the defaults train on: the 130-frame window of 3 s at 22,050 Hz and hop 512. */
+    public static final float DEFAULT_CROP_SECONDS = 3f;
+
+    /**
+     * Frames in one training crop (and in each segment the model embeds) for features of {@code sampleRate}
+     * and {@code hop}: rounded up, so the default 3 s is the 130-frame window every earlier model used.
+     */
+    public int cropFrames(int sampleRate, int hop) {
+        return Math.max(16, (int) Math.ceil(cropSeconds * sampleRate / (double) hop - 1e-6));
     }
 
     /** Epochs when none are given: the label and autoencoder models' fixed schedule. */
@@ -124,7 +143,7 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
                 .finalLearningRate(finalLearningRate).margin(margin).mining(mining).patience(patience).seed(seed)
                 .augment(augment).kNeighbours(kNeighbours).maxTracksInMemory(maxTracksInMemory)
                 .embeddingDim(embeddingDim).device(device).stepsPerEpoch(stepsPerEpoch).normalisation(normalisation).keep(keep)
-                .objective(objective).temperature(temperature);
+                .objective(objective).temperature(temperature).cropSeconds(cropSeconds).pooling(pooling);
     }
 
     public int batchSize() {
@@ -135,7 +154,8 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
         return new SavedModel.TrainingSettings(epochs, labelsPerBatch, segmentsPerLabel, learningRate, finalLearningRate,
                 margin, mining.name().toLowerCase(Locale.ROOT), patience, seed, augment, kNeighbours, device.id(),
                 normalisation.name().toLowerCase(Locale.ROOT), keep.name().toLowerCase(Locale.ROOT),
-                objective.name().toLowerCase(Locale.ROOT), temperature, stepsPerEpoch, maxTracksInMemory, embeddingDim);
+                objective.name().toLowerCase(Locale.ROOT), temperature, stepsPerEpoch, maxTracksInMemory, embeddingDim,
+                cropSeconds, pooling.id());
     }
 
     /** Options with the defaults above; {@link #build()} validates them. */
@@ -159,6 +179,8 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
         private Keep keep = Keep.AUTO;
         private Objective objective = Objective.SUPCON;
         private float temperature = 0.1f;
+        private float cropSeconds = DEFAULT_CROP_SECONDS;
+        private Pooling pooling = Pooling.AVERAGE;
 
         /** Epochs; 0 (the default) lets {@link #resolveEpochs} choose for the model. */
         public Builder epochs(int value) {
@@ -252,6 +274,18 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
             return this;
         }
 
+        /** Seconds in one training crop (and in each segment the model embeds). */
+        public Builder cropSeconds(float value) {
+            cropSeconds = value;
+            return this;
+        }
+
+        /** How the encoder pools its feature grid into one vector. */
+        public Builder pooling(Pooling value) {
+            pooling = value;
+            return this;
+        }
+
         public Builder keep(Keep value) {
             keep = value;
             return this;
@@ -260,7 +294,7 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
         public TrainingOptions build() {
             return new TrainingOptions(epochs, labelsPerBatch, segmentsPerLabel, learningRate, finalLearningRate, margin,
                     mining, patience, seed, augment, kNeighbours, maxTracksInMemory, embeddingDim, device, stepsPerEpoch,
-                    normalisation, keep, objective, temperature);
+                    normalisation, keep, objective, temperature, cropSeconds, pooling);
         }
     }
 }

@@ -43,4 +43,23 @@ class EncoderShapesTest {
             assertTrue(params > 10_000, type + " has " + params + " parameters");
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Pooling.class)
+    void everyPoolingGivesUnitEmbeddingsOfTheSpecSize(Pooling pooling) {
+        TorchRuntime.configure();
+        for (EncoderType type : new EncoderType[] {EncoderType.TRIPLET, EncoderType.CRNN, EncoderType.CONTRASTIVE}) {
+            EncoderSpec spec = EncoderSpec.defaults(type, 128, 259).withPooling(pooling);
+            try (NDManager manager = NDManager.newBaseManager()) {
+                Block block = Encoders.build(spec);
+                block.initialize(manager, DataType.FLOAT32, new Shape(2, 1, 128, 259));
+                NDArray x = manager.randomNormal(new Shape(2, 1, 128, 259));
+                NDArray out = block.forward(new ParameterStore(manager, false), new NDList(x), false).get(0);
+                assertArrayEquals(new long[] {2, 128}, out.getShape().getShape(), type + " " + pooling);
+                for (float n : out.norm(new int[] {1}).toFloatArray()) {
+                    assertEquals(1f, n, 1e-4f);
+                }
+            }
+        }
+    }
 }

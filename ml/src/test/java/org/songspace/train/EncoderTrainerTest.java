@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.songspace.embed.Embedder;
 import org.songspace.model.EncoderType;
 import org.songspace.model.ModelFolder;
+import org.songspace.model.Pooling;
 import org.songspace.model.SavedModel;
 
 class EncoderTrainerTest {
@@ -138,6 +139,49 @@ class EncoderTrainerTest {
             assertArrayEquals(first, again.embed(data.store.load("pulse/t1")), 0f);
             float[] other = again.embed(data.store.load("drone/t1"));
             assertTrue(!Arrays.equals(first, other));
+        }
+    }
+
+    @Test
+    void cropLengthAndPoolingReachTheModelAndItsEmbeddings() throws IOException {
+        SyntheticFeatures data = SyntheticFeatures.create(tmp.resolve("features"), 5, 400, 2);
+        Path out = tmp.resolve("model");
+        TrainingOptions options = quick(1).toBuilder().cropSeconds(6f).pooling(Pooling.AVERAGE_MAX).build();
+        SavedModel saved = train(data, EncoderType.TRIPLET, options, out, false);
+        // 6 s at 22,050 Hz and hop 512 is 258.4 frames, rounded up as 3 s gives the usual 130.
+        assertEquals(259, saved.spec().frames());
+        assertEquals(130, TrainingOptions.defaults().cropFrames(22050, 512));
+        assertEquals(Pooling.AVERAGE_MAX, saved.spec().pooling());
+        assertEquals(6.0, saved.training().cropSeconds(), 1e-6);
+        assertEquals("average_max", saved.training().pooling());
+        float[] first;
+        try (Embedder embedder = Embedder.open(out)) {
+            first = embedder.embed(data.store.load("pulse/t1"));
+            assertEquals(128, first.length);
+        }
+        try (Embedder again = Embedder.open(out)) {
+            assertArrayEquals(first, again.embed(data.store.load("pulse/t1")), 0f);
+        }
+    }
+
+    @Test
+    void aModelJsonWrittenBeforePoolingWasAChoiceReadsAsAveragePooling() throws IOException {
+        SyntheticFeatures data = SyntheticFeatures.create(tmp.resolve("features"), 5, 140, 2);
+        Path out = tmp.resolve("model");
+        train(data, EncoderType.CRNN, quick(1), out, false);
+        float[] before;
+        try (Embedder embedder = Embedder.open(out)) {
+            before = embedder.embed(data.store.load("pulse/t1"));
+        }
+        Path manifest = out.resolve(ModelFolder.MANIFEST);
+        String json = Files.readString(manifest);
+        String old = json.replaceAll(",\\s*\"pooling\"\\s*:\\s*\"[A-Za-z_]+\"", "");
+        assertTrue(old.length() < json.length() && !old.contains("\"pooling\""), "the test removes every pooling field");
+        Files.writeString(manifest, old);
+        SavedModel read = ModelFolder.read(out);
+        assertEquals(Pooling.AVERAGE, read.spec().pooling());
+        try (Embedder embedder = Embedder.open(out)) {
+            assertArrayEquals(before, embedder.embed(data.store.load("pulse/t1")), 0f);
         }
     }
 
