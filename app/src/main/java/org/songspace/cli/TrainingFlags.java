@@ -67,6 +67,11 @@ final class TrainingFlags {
             + "over frequency and time (crnn: over time) (default: ${DEFAULT-VALUE}).")
     Pooling pooling = DEFAULTS.pooling();
 
+    @Option(names = "--mixup", paramLabel = "CHANCE",
+            description = "triplet and crnn: chance that a training crop is blended in power with "
+                    + "another crop of its label in the batch, weighted 0.5-1 to itself; 0 = never (default: ${DEFAULT-VALUE}).")
+    float mixup = DEFAULTS.mixup();
+
     @Option(names = "--no-augment", description = "Turn off gain, time-mask and frequency-mask augmentation.")
     boolean noAugment;
 
@@ -74,6 +79,6 @@ final class TrainingFlags {
         return TrainingOptions.builder().epochs(epochs).seed(seed).objective(objective).temperature(temperature)
                 .mining(mining).margin(margin).batch(labelsPerBatch, segmentsPerLabel).learningRate(lr)
                 .finalLearningRate(Math.min(finalLr, lr)).stepsPerEpoch(stepsPerEpoch).keep(keep).patience(patience)
-                .normalisation(normalisation).augment(!noAugment).cropSeconds(cropSeconds).pooling(pooling);
+                .normalisation(normalisation).augment(!noAugment).cropSeconds(cropSeconds).pooling(pooling).mixup(mixup);
     }
 }

@@ -44,14 +44,15 @@ public record SavedModel(int format, String id, EncoderSpec spec, FeatureConfig 
 
     /**
      * The options a model was trained with (a plain copy of every trainer option, for the record; models
-     * written before 2026-12-02 lack the last five, read as 0 or null: 3 s crops, average pooling).
+     * written before 2026-12-02 lack the last six, read as 0 or null: 3 s crops, average pooling, no mixup).
      * {@code stepsPerEpoch} 0: one pass over the training data an epoch.
      */
     public record TrainingSettings(int epochs, int labelsPerBatch, int segmentsPerLabel, double learningRate,
                                    double finalLearningRate, double margin, String mining, int patience, long seed,
                                    boolean augment, int kNeighbours, String device, String normalisation,
                                    String keep, String objective, double temperature, int stepsPerEpoch,
-                                   int maxTracksInMemory, int embeddingDim, double cropSeconds, String pooling) {
+                                   int maxTracksInMemory, int embeddingDim, double cropSeconds, String pooling,
+                                   double mixup) {
     }
 
     public SavedModel withProgress(List<EpochRecord> newHistory, int newBestEpoch) {

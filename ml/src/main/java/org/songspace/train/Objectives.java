@@ -34,4 +34,9 @@ final class Objectives {
     static SegmentAugmenter augmenter(EncoderType type, TrainingOptions options) {
         return options.augment() ? new SegmentAugmenter(type == EncoderType.CONTRASTIVE) : null;
     }
+
+    /** Mixup within a label, for the encoders that learn from labels when asked; else null. */
+    static CropMixer mixer(EncoderType type, TrainingOptions options) {
+        return type.usesLabels() && options.mixup() > 0 ? new CropMixer(options.mixup()) : null;
+    }
 }

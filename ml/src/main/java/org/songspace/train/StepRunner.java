@@ -21,6 +21,7 @@ final class StepRunner {
     private final ResumableAdam optimizer;
     private final TrainingSampler.Mode mode;
     private final SegmentAugmenter augmenter;
+    private final CropMixer mixer;
 
     StepRunner(TrainingSampler sampler, EncoderType type, TrainingOptions options, ResumableAdam optimizer) {
         this.sampler = sampler;
@@ -29,6 +30,7 @@ final class StepRunner {
         this.optimizer = optimizer;
         this.mode = Objectives.batches(type);
         this.augmenter = Objectives.augmenter(type, options);
+        this.mixer = Objectives.mixer(type, options);
     }
 
     /** Loads the epoch's tracks (a fresh sample when the training set exceeds memory). */
@@ -44,6 +46,9 @@ final class StepRunner {
     StepResult step(Trainer trainer, Random random, EncoderSpec spec, Normaliser normaliser) {
         TrainingSampler.Batch batch = sampler.next(random, options.labelsPerBatch(), options.segmentsPerLabel(), mode,
                 augmenter);
+        if (mixer != null) {
+            mixer.apply(batch, spec.nMels() * spec.frames(), random);
+        }
         normaliser.apply(batch.data(), batch.size(), spec.frames());
         try (NDManager scope = trainer.getManager().newSubManager()) {
             NDArray x = scope.create(batch.data(), new Shape(batch.size(), 1, spec.nMels(), spec.frames()));

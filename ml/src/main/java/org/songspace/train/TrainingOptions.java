@@ -17,7 +17,7 @@ import org.songspace.model.TripletLoss;
  * with the learning rate following a cosine from 1e-3 to 1e-5; augmentation on; seed 42; CPU. With
  * {@code objective(TRIPLET)}: margin 0.3, batch-hard mining. With {@code keep(BEST)}: early stop after 8
  * epochs without a better validation score (k-NN accuracy, k = 5, cosine, averaged over 3 epochs; the
- * training loss where there are no labels). Crops of 3 s, pooled by their average.
+ * training loss where there are no labels). Crops of 3 s, pooled by their average; no mixup.
  * An option is added in one place: a component here, and its field and method in {@link Builder}.
  */
 public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLabel, float learningRate,
@@ -25,7 +25,7 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
                               long seed, boolean augment, int kNeighbours, int maxTracksInMemory,
                               int embeddingDim, ComputeDevice device, int stepsPerEpoch, Normalisation normalisation,
                               Keep keep, Objective objective, float temperature, float cropSeconds,
-                              Pooling pooling) {
+                              Pooling pooling, float mixup) {
 
     /** What the label-using encoders (triplet, crnn) learn from: triplets, or supervised contrast (SupCon). */
     public enum Objective { TRIPLET, SUPCON }
@@ -78,6 +78,9 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
         }
         if (pooling == null) {
             throw new UserError("pooling must be given");
+        }
+        if (!(mixup >= 0 && mixup <= 1)) {
+            throw new UserError("--mixup must be between 0 and 1, got " + mixup);
         }
     }
 
@@ -143,7 +146,7 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
                 .finalLearningRate(finalLearningRate).margin(margin).mining(mining).patience(patience).seed(seed)
                 .augment(augment).kNeighbours(kNeighbours).maxTracksInMemory(maxTracksInMemory)
                 .embeddingDim(embeddingDim).device(device).stepsPerEpoch(stepsPerEpoch).normalisation(normalisation).keep(keep)
-                .objective(objective).temperature(temperature).cropSeconds(cropSeconds).pooling(pooling);
+                .objective(objective).temperature(temperature).cropSeconds(cropSeconds).pooling(pooling).mixup(mixup);
     }
 
     public int batchSize() {
@@ -155,7 +158,7 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
                 margin, mining.name().toLowerCase(Locale.ROOT), patience, seed, augment, kNeighbours, device.id(),
                 normalisation.name().toLowerCase(Locale.ROOT), keep.name().toLowerCase(Locale.ROOT),
                 objective.name().toLowerCase(Locale.ROOT), temperature, stepsPerEpoch, maxTracksInMemory, embeddingDim,
-                cropSeconds, pooling.id());
+                cropSeconds, pooling.id(), mixup);
     }
 
     /** Options with the defaults above; {@link #build()} validates them. */
@@ -181,6 +184,7 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
         private float temperature = 0.1f;
         private float cropSeconds = DEFAULT_CROP_SECONDS;
         private Pooling pooling = Pooling.AVERAGE;
+        private float mixup;
 
         /** Epochs; 0 (the default) lets {@link #resolveEpochs} choose for the model. */
         public Builder epochs(int value) {
@@ -286,6 +290,12 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
             return this;
         }
 
+        /** Chance that a crop is blended with another crop of its label (triplet and crnn; 0 = never). */
+        public Builder mixup(float value) {
+            mixup = value;
+            return this;
+        }
+
         public Builder keep(Keep value) {
             keep = value;
             return this;
@@ -294,7 +304,7 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
         public TrainingOptions build() {
             return new TrainingOptions(epochs, labelsPerBatch, segmentsPerLabel, learningRate, finalLearningRate, margin,
                     mining, patience, seed, augment, kNeighbours, maxTracksInMemory, embeddingDim, device, stepsPerEpoch,
-                    normalisation, keep, objective, temperature, cropSeconds, pooling);
+                    normalisation, keep, objective, temperature, cropSeconds, pooling, mixup);
         }
     }
 }
