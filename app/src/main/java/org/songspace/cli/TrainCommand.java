@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train an encoder on 3 s log-mel segments and save it as a model folder: triplet or crnn learn from "
+        description = {"Train an encoder on log-mel segments (3 s unless --crop-seconds) and save it as a model folder: triplet or crnn learn from "
                 + "labels; cae and contrastive (self-supervised: two views of each track) need none.",
             "DATA is an audio collection in any layout (features are computed into the cache on first use) or a "
                 + "features folder. Without --split, a track-level split is made (group-aware when artists are known) "
