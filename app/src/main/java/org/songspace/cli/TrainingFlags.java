@@ -1,6 +1,5 @@
 package org.songspace.cli;
 
-import org.songspace.model.Pooling;
 import org.songspace.model.TripletLoss;
 import org.songspace.train.TrainingOptions;
 import picocli.CommandLine.Option;
@@ -64,8 +63,9 @@ final class TrainingFlags {
     float cropSeconds = DEFAULTS.cropSeconds();
 
     @Option(names = "--pooling", description = "How the encoder pools its features into one vector, ${COMPLETION-CANDIDATES}: "
-            + "over frequency and time (crnn: over time) (default: ${DEFAULT-VALUE}).")
-    Pooling pooling = DEFAULTS.pooling();
+            + "over frequency and time (crnn: over time); auto is average_max for triplet, average for the others "
+            + "(default: ${DEFAULT-VALUE}).")
+    TrainingOptions.PoolingChoice pooling = DEFAULTS.pooling();
 
     @Option(names = "--mixup", paramLabel = "CHANCE",
             description = "triplet and crnn: chance that a training crop is blended in power with "

@@ -21,8 +21,8 @@ import java.util.List;
  * <ul>
  *   <li>CAE: 2x2 pools, flatten, linear bottleneck (the embedding), and a mirrored decoder of 2x
  *       upsampling + conv-BN-ReLU blocks; outputs {@code [embedding, reconstruction]}.</li>
- *   <li>triplet: 2x2 pools, global pooling ({@link Pooling}: average by default), linear projection, L2
- *       normalisation.</li>
+ *   <li>triplet: 2x2 pools, global pooling ({@link Pooling}: a new model's average and maximum side by side,
+ *       older models' average), linear projection, L2 normalisation.</li>
  *   <li>contrastive: the triplet encoder, whose embedding also feeds a projection head (linear-ReLU-linear,
  *       L2-normalised) that only the training loss sees; outputs {@code [embedding, projection]}. The
  *       head absorbs what the augmentations vary, so the embedding before it keeps more of the music

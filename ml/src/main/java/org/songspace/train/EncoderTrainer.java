@@ -56,7 +56,7 @@ public final class EncoderTrainer {
         FeatureStore store = request.store();
         EncoderSpec spec = EncoderSpec.defaults(type, store.config().nMels(),
                         options.cropFrames(store.config().sampleRate(), store.config().hopLength()))
-                .withEmbeddingDim(options.embeddingDim()).withPooling(options.pooling());
+                .withEmbeddingDim(options.embeddingDim()).withPooling(options.pooling().resolve(type));
         List<String> trainIds = request.split().train();
         CheckpointState resumed = request.resume() ? Checkpointer.read(request.outDir(), spec) : null;
         SavedModel manifest = manifest(spec, normaliser(store, trainIds, options.normalisation().resolve(type)), labelNames, resumed);

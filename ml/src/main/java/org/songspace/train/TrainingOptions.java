@@ -17,7 +17,8 @@ import org.songspace.model.TripletLoss;
  * with the learning rate following a cosine from 1e-3 to 1e-5; augmentation on; seed 42; CPU. With
  * {@code objective(TRIPLET)}: margin 0.3, batch-hard mining. With {@code keep(BEST)}: early stop after 8
  * epochs without a better validation score (k-NN accuracy, k = 5, cosine, averaged over 3 epochs; the
- * training loss where there are no labels). Crops of 3 s, pooled by their average; no mixup.
+ * training loss where there are no labels). Crops of 3 s, pooled by their average and
+ * maximum side by side for the triplet encoder, by their average for the others; no mixup.
  * An option is added in one place: a component here, and its field and method in {@link Builder}.
  */
 public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLabel, float learningRate,
@@ -25,7 +26,7 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
                               long seed, boolean augment, int kNeighbours, int maxTracksInMemory,
                               int embeddingDim, ComputeDevice device, int stepsPerEpoch, Normalisation normalisation,
                               Keep keep, Objective objective, float temperature, float cropSeconds,
-                              Pooling pooling, float mixup) {
+                              PoolingChoice pooling, float mixup) {
 
     /** What the label-using encoders (triplet, crnn) learn from: triplets, or supervised contrast (SupCon). */
     public enum Objective { TRIPLET, SUPCON }
@@ -53,6 +54,23 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
 
         public Normalisation resolve(org.songspace.model.EncoderType type) {
             return this != AUTO ? this : type.learnsByContrast() ? GLOBAL : PER_BAND;
+        }
+    }
+
+    /**
+     * How the encoder pools its features: AUTO is average and maximum side by side for the triplet encoder
+     * (measured on unseen artists, docs/results.md), the average for the others (not measured otherwise).
+     */
+    public enum PoolingChoice {
+        AUTO, AVERAGE, MAX, AVERAGE_MAX;
+
+        public Pooling resolve(org.songspace.model.EncoderType type) {
+            return switch (this) {
+                case AUTO -> type == org.songspace.model.EncoderType.TRIPLET ? Pooling.AVERAGE_MAX : Pooling.AVERAGE;
+                case AVERAGE -> Pooling.AVERAGE;
+                case MAX -> Pooling.MAX;
+                case AVERAGE_MAX -> Pooling.AVERAGE_MAX;
+            };
         }
     }
 
@@ -158,7 +176,7 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
                 margin, mining.name().toLowerCase(Locale.ROOT), patience, seed, augment, kNeighbours, device.id(),
                 normalisation.name().toLowerCase(Locale.ROOT), keep.name().toLowerCase(Locale.ROOT),
                 objective.name().toLowerCase(Locale.ROOT), temperature, stepsPerEpoch, maxTracksInMemory, embeddingDim,
-                cropSeconds, pooling.id(), mixup);
+                cropSeconds, pooling.name().toLowerCase(Locale.ROOT), mixup);
     }
 
     /** Options with the defaults above; {@link #build()} validates them. */
@@ -183,7 +201,7 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
         private Objective objective = Objective.SUPCON;
         private float temperature = 0.1f;
         private float cropSeconds = DEFAULT_CROP_SECONDS;
-        private Pooling pooling = Pooling.AVERAGE;
+        private PoolingChoice pooling = PoolingChoice.AUTO;
         private float mixup;
 
         /** Epochs; 0 (the default) lets {@link #resolveEpochs} choose for the model. */
@@ -285,7 +303,7 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
         }
 
         /** How the encoder pools its feature grid into one vector. */
-        public Builder pooling(Pooling value) {
+        public Builder pooling(PoolingChoice value) {
             pooling = value;
             return this;
         }

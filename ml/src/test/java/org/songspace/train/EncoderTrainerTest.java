@@ -146,15 +146,15 @@ class EncoderTrainerTest {
     void cropLengthPoolingAndMixupReachTheModelAndItsEmbeddings() throws IOException {
         SyntheticFeatures data = SyntheticFeatures.create(tmp.resolve("features"), 5, 400, 2);
         Path out = tmp.resolve("model");
-        TrainingOptions options = quick(1).toBuilder().cropSeconds(6f).pooling(Pooling.AVERAGE_MAX).mixup(0.5f)
+        TrainingOptions options = quick(1).toBuilder().cropSeconds(6f).pooling(TrainingOptions.PoolingChoice.MAX).mixup(0.5f)
                 .build();
         SavedModel saved = train(data, EncoderType.TRIPLET, options, out, false);
         // 6 s at 22,050 Hz and hop 512 is 258.4 frames, rounded up as 3 s gives the usual 130.
         assertEquals(259, saved.spec().frames());
         assertEquals(130, TrainingOptions.defaults().cropFrames(22050, 512));
-        assertEquals(Pooling.AVERAGE_MAX, saved.spec().pooling());
+        assertEquals(Pooling.MAX, saved.spec().pooling());
         assertEquals(6.0, saved.training().cropSeconds(), 1e-6);
-        assertEquals("average_max", saved.training().pooling());
+        assertEquals("max", saved.training().pooling());
         assertEquals(0.5, saved.training().mixup(), 1e-6);
         assertTrue(Double.isFinite(saved.history().get(0).loss()), "a run with mixup trains");
         float[] first;

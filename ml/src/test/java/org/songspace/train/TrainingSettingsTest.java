@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.songspace.model.EncoderType;
+import org.songspace.model.Pooling;
 import org.songspace.model.SavedModel;
 
 /** model.json records every training option: an option added to the trainer but not to the record fails here. */
@@ -25,5 +27,15 @@ class TrainingSettingsTest {
     void stepsPerEpochReachesTheRecord() {
         SavedModel.TrainingSettings s = TrainingOptions.builder().stepsPerEpoch(7).build().toRecord();
         assertEquals(7, s.stepsPerEpoch());
+    }
+
+    @Test
+    void theTripletEncoderPoolsByAverageAndMaximumByDefaultTheOthersByAverage() {
+        TrainingOptions.PoolingChoice pooling = TrainingOptions.defaults().pooling();
+        assertEquals(Pooling.AVERAGE_MAX, pooling.resolve(EncoderType.TRIPLET));
+        for (EncoderType type : new EncoderType[] {EncoderType.CRNN, EncoderType.CONTRASTIVE, EncoderType.CAE}) {
+            assertEquals(Pooling.AVERAGE, pooling.resolve(type), type.id());
+        }
+        assertEquals(Pooling.AVERAGE, TrainingOptions.PoolingChoice.AVERAGE.resolve(EncoderType.TRIPLET));
     }
 }
