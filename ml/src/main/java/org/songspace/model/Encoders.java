@@ -75,7 +75,7 @@ public final class Encoders {
 
     /** [B, C, F, T] -> [B, C] (or [B, 2C] with average and max side by side). */
     private static Block globalPool(EncoderSpec spec) {
-        // The average keeps its old block name, so parameter files written before pooling was a choice still load.
+        // The average keeps its old block name: an average-pooled encoder is the very block older models saved.
         String name = spec.pooling() == Pooling.AVERAGE ? "global_average_pool" : "global_" + spec.pooling().id() + "_pool";
         return LambdaBlock.singleton(x -> spec.pooling().apply(x, new int[] {2, 3}), name);
     }

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * How an encoder turns its trunk's grid of features into one vector per segment: the average over the grid
- * (the default, and what every model before 2026-12-02 used), the maximum (a feature counts when it fires
+ * (what every model before 2026-12-02 used, and still the default of all but the triplet encoder), the maximum (a feature counts when it fires
  * anywhere in the crop), or both side by side. The triplet and contrastive encoders pool over frequency and
  * time; the CRNN over its GRU's time steps.
  */
