@@ -157,13 +157,15 @@ class EncoderTrainerTest {
         assertEquals("max", saved.training().pooling());
         assertEquals(0.5, saved.training().mixup(), 1e-6);
         assertTrue(Double.isFinite(saved.history().get(0).loss()), "a run with mixup trains");
-        float[] first;
+        float[] first = embedPulse(out, data);
+        assertEquals(128, first.length);
+        assertArrayEquals(first, embedPulse(out, data), 0f, "the model folder opened again embeds the same");
+    }
+
+    /** A fixed track embedded by the model folder {@code out}, opened afresh. */
+    private static float[] embedPulse(Path out, SyntheticFeatures data) throws IOException {
         try (Embedder embedder = Embedder.open(out)) {
-            first = embedder.embed(data.store.load("pulse/t1"));
-            assertEquals(128, first.length);
-        }
-        try (Embedder again = Embedder.open(out)) {
-            assertArrayEquals(first, again.embed(data.store.load("pulse/t1")), 0f);
+            return embedder.embed(data.store.load("pulse/t1"));
         }
     }
 
@@ -172,10 +174,7 @@ class EncoderTrainerTest {
         SyntheticFeatures data = SyntheticFeatures.create(tmp.resolve("features"), 5, 140, 2);
         Path out = tmp.resolve("model");
         train(data, EncoderType.CRNN, quick(1), out, false);
-        float[] before;
-        try (Embedder embedder = Embedder.open(out)) {
-            before = embedder.embed(data.store.load("pulse/t1"));
-        }
+        float[] before = embedPulse(out, data);
         Path manifest = out.resolve(ModelFolder.MANIFEST);
         String json = Files.readString(manifest);
         String old = json.replaceAll(",\\s*\"pooling\"\\s*:\\s*\"[A-Za-z_]+\"", "");
@@ -183,9 +182,7 @@ class EncoderTrainerTest {
         Files.writeString(manifest, old);
         SavedModel read = ModelFolder.read(out);
         assertEquals(Pooling.AVERAGE, read.spec().pooling());
-        try (Embedder embedder = Embedder.open(out)) {
-            assertArrayEquals(before, embedder.embed(data.store.load("pulse/t1")), 0f);
-        }
+        assertArrayEquals(before, embedPulse(out, data), 0f);
     }
 
     @Test
