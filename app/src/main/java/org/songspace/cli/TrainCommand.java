@@ -94,7 +94,7 @@ final class TrainCommand implements Callable<Integer> {
                 chosen.train().size(), chosen.valid().size(), chosen.test().size(), chosen.method(), options.batchSize(),
                 options.resolveEpochs(type, chosen.train().size()).epochs());
         TrainingRequest request = new TrainingRequest(prepared.store(), chosen, prepared.labels(), type, options, out,
-                resume, prepared.source().toAbsolutePath().normalize().toString());
+                resume, prepared.source().toAbsolutePath().normalize().toString(), prepared.artists());
         long start = System.nanoTime();
         SavedModel saved = new EncoderTrainer(request, dataOptions.quiet ? new TrainLog() : new TrainProgress()).run();
         SavedModel.EpochRecord best = saved.bestEpoch() > 0 ? saved.history().get(saved.bestEpoch() - 1) : null;

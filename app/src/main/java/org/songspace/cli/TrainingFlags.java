@@ -72,6 +72,11 @@ final class TrainingFlags {
                     + "another crop of its label in the batch, weighted 0.5-1 to itself; 0 = never (default: ${DEFAULT-VALUE}).")
     float mixup = DEFAULTS.mixup();
 
+    @Option(names = "--descriptor-axes", description = "triplet and crnn: set linear axes beside the encoder's vector, "
+            + "discriminants between the labels (and the artists, when 20 or more name two tracks) over a fixed track "
+            + "descriptor, ${COMPLETION-CANDIDATES}: auto is yes for triplet, no for crnn (default: ${DEFAULT-VALUE}).")
+    TrainingOptions.DescriptorChoice descriptorAxes = DEFAULTS.descriptorAxes();
+
     @Option(names = "--no-augment", description = "Turn off gain, time-mask and frequency-mask augmentation.")
     boolean noAugment;
 
@@ -79,6 +84,7 @@ final class TrainingFlags {
         return TrainingOptions.builder().epochs(epochs).seed(seed).objective(objective).temperature(temperature)
                 .mining(mining).margin(margin).batch(labelsPerBatch, segmentsPerLabel).learningRate(lr)
                 .finalLearningRate(Math.min(finalLr, lr)).stepsPerEpoch(stepsPerEpoch).keep(keep).patience(patience)
-                .normalisation(normalisation).augment(!noAugment).cropSeconds(cropSeconds).pooling(pooling).mixup(mixup);
+                .normalisation(normalisation).augment(!noAugment).cropSeconds(cropSeconds).pooling(pooling).mixup(mixup)
+                .descriptorAxes(descriptorAxes);
     }
 }

@@ -124,7 +124,7 @@ public final class Comparison {
             Path modelDir = out.resolve("models").resolve(type.id());
             long t0 = System.nanoTime();
             SavedModel model = new EncoderTrainer(new TrainingRequest(store, split, trainingLabels, type, options.training(),
-                    modelDir, false, dataset.root().toString()), listener).run();
+                    modelDir, false, dataset.root().toString(), artists), listener).run();
             double seconds = (System.nanoTime() - t0) / 1e9;
             EmbeddingSet set = embed(modelDir, ids);
             set.write(out.resolve("embeddings").resolve(type.id() + ".npy"));
@@ -192,7 +192,7 @@ public final class Comparison {
             log.accept("  " + type.id() + " fold " + (fold.index() + 1) + "/" + folds.size() + ": training on "
                     + fold.train().size() + " tracks");
             new EncoderTrainer(new TrainingRequest(store, new Split(inner.method(), inner.train(), inner.valid(), List.of()),
-                    trainingLabels, type, options.training(), dir, false, dataset.root().toString()), listener).run();
+                    trainingLabels, type, options.training(), dir, false, dataset.root().toString(), artists), listener).run();
             List<String> needed = new ArrayList<>(fold.train());
             needed.addAll(fold.test());
             LabeledVectors data = LabeledVectors.of(embed(dir, needed), labels);

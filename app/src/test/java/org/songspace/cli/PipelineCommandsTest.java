@@ -70,7 +70,9 @@ class PipelineCommandsTest {
         assertEquals(0, embed.exitCode(), embed.toString());
         Npy.FloatArray array = Npy.read(npy);
         assertEquals(40, array.rows());
-        assertEquals(128, array.cols());
+        int axes = org.songspace.embed.DescriptorAxes.read(model).orElseThrow().dimension();
+        assertTrue(axes >= 1, "the triplet model has descriptor axes by default");
+        assertEquals(128 + axes, array.cols(), "the encoder's 128 and the descriptor axes beside them");
         EmbeddingSet set = EmbeddingSet.read(npy);
         assertTrue(set.modelId().startsWith("triplet-"), set.modelId());
         assertTrue(set.entries().get(0).label() != null && !set.entries().get(0).label().isBlank());

@@ -50,7 +50,8 @@ class OpenSearchTest {
         String index = built.index().toString();
         CliRun export = CliRun.of("export", index, "--to", "opensearch", node.url(), "--index-name", "demo");
         assertEquals(0, export.exitCode(), export.toString());
-        assertTrue(export.out().contains("40 tracks x 128 dims") && export.out().contains("(40 documents)"), export.out());
+        int dims = org.songspace.embed.TrackEmbedder.info(built.model()).dimension();
+        assertTrue(export.out().contains("40 tracks x " + dims + " dims") && export.out().contains("(40 documents)"), export.out());
         CliRun again = CliRun.of("export", index, "--to", "opensearch", node.url(), "--index-name", "demo");
         assertTrue(again.out().contains("(40 documents)"), "loading again replaces by id: " + again.out());
 

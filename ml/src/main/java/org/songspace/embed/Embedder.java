@@ -25,11 +25,13 @@ public final class Embedder implements TrackEmbedder {
     private final NDManager manager;
     private final TrackEncoder encoder;
     private final LogMelExtractor extractor;
+    private final DescriptorAxes axes;
 
-    private Embedder(Path folder, SavedModel model, NDManager manager, Block block) {
+    private Embedder(Path folder, SavedModel model, NDManager manager, Block block, DescriptorAxes axes) {
         this.folder = folder;
         this.model = model;
         this.manager = manager;
+        this.axes = axes;
         this.encoder = new TrackEncoder(block, model.spec(), model.normaliser(), manager);
         this.extractor = new LogMelExtractor(model.features());
     }
@@ -37,11 +39,12 @@ public final class Embedder implements TrackEmbedder {
     /** Opens a model folder; fails with a message naming the folder when it is not a complete model. */
     public static Embedder open(Path folder) throws IOException {
         SavedModel model = ModelFolder.read(folder);
+        DescriptorAxes axes = DescriptorAxes.read(folder).orElse(null);
         TorchRuntime.configure();
         NDManager manager = NDManager.newBaseManager(TorchRuntime.device(ComputeDevice.CPU), "PyTorch");
         try {
             Block block = ModelFolder.loadBlock(model, folder.resolve(ModelFolder.PARAMETERS), manager);
-            return new Embedder(folder, model, manager, block);
+            return new Embedder(folder, model, manager, block, axes);
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw e;
@@ -68,17 +71,31 @@ public final class Embedder implements TrackEmbedder {
 
     @Override
     public int dimension() {
-        return model.spec().embeddingDim();
+        return model.spec().embeddingDim() + (axes == null ? 0 : axes.dimension());
+    }
+
+    /** The descriptor axes set beside the encoder's vector, if the model has them. */
+    public java.util.Optional<DescriptorAxes> descriptorAxes() {
+        return java.util.Optional.ofNullable(axes);
     }
 
     /** Embeds a dB spectrogram made with the model's feature config. */
     public float[] embed(MelSpectrogram db) {
-        return encoder.embedTrack(db);
+        float[] encoded = encoder.embedTrack(db);
+        return axes == null ? encoded : axes.besides(encoded, db);
     }
 
     /** Embeds several spectrograms in one forward pass (cheaper per track than one at a time). */
     public List<float[]> embedAll(List<MelSpectrogram> dbs) {
-        return encoder.embedTracks(dbs);
+        List<float[]> encoded = encoder.embedTracks(dbs);
+        if (axes == null) {
+            return encoded;
+        }
+        List<float[]> out = new java.util.ArrayList<>(encoded.size());
+        for (int i = 0; i < encoded.size(); i++) {
+            out.add(axes.besides(encoded.get(i), dbs.get(i)));
+        }
+        return out;
     }
 
     /** Featurises (with the model's feature config) and embeds decoded audio. */

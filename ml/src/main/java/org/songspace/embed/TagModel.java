@@ -38,6 +38,8 @@ public final class TagModel extends SummaryModel {
     public static final int FORMAT = 1;
     static final int PER_ARTIST = 25;
     static final int MAX_TRACKS = 4000;
+    /** Artists naming two or more tracks from which the tag model ranks unseen artists better than the timbre model. */
+    public static final int MIN_ARTISTS = 20;
 
     /** The stored manifest: what was learned from, and how. */
     public record Manifest(int format, String id, String kind, FeatureConfig features, String groups, int artists,

@@ -93,8 +93,11 @@ public interface TrackEmbedder extends AutoCloseable {
             return TagModel.info(folder);
         }
         var saved = ModelFolder.read(folder);
-        return new Info(saved.id(), saved.features(), saved.spec().embeddingDim(), null,
-                List.of(ModelFolder.MANIFEST, ModelFolder.PARAMETERS), false);
+        var axes = DescriptorAxes.read(folder);
+        List<String> files = new ArrayList<>(List.of(ModelFolder.MANIFEST, ModelFolder.PARAMETERS));
+        axes.ifPresent(a -> files.addAll(a.files()));
+        return new Info(saved.id(), saved.features(), saved.spec().embeddingDim() + axes.map(DescriptorAxes::dimension).orElse(0),
+                null, List.copyOf(files), false);
     }
 
     /** Whether {@code folder} holds a model of either kind. */

@@ -44,7 +44,8 @@ public record SavedModel(int format, String id, EncoderSpec spec, FeatureConfig 
 
     /**
      * The options a model was trained with (a plain copy of every trainer option, for the record; models
-     * written before 2026-12-02 lack the last six, read as 0 or null: 3 s crops, average pooling, no mixup).
+     * written before 2026-12-02 lack the last seven, read as 0 or null: 3 s crops, average pooling, no mixup, no
+     * descriptor axes; whether a folder has descriptor axes is decided by its files, this is the record).
      * {@code stepsPerEpoch} 0: one pass over the training data an epoch.
      */
     public record TrainingSettings(int epochs, int labelsPerBatch, int segmentsPerLabel, double learningRate,
@@ -52,7 +53,7 @@ public record SavedModel(int format, String id, EncoderSpec spec, FeatureConfig 
                                    boolean augment, int kNeighbours, String device, String normalisation,
                                    String keep, String objective, double temperature, int stepsPerEpoch,
                                    int maxTracksInMemory, int embeddingDim, double cropSeconds, String pooling,
-                                   double mixup) {
+                                   double mixup, String descriptorAxes) {
     }
 
     public SavedModel withProgress(List<EpochRecord> newHistory, int newBestEpoch) {

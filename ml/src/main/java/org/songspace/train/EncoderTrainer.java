@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import org.songspace.embed.DescriptorAxes;
 import org.songspace.features.FeatureStore;
 import org.songspace.io.UserError;
 import org.songspace.model.EncoderSpec;
@@ -59,6 +60,8 @@ public final class EncoderTrainer {
                 .withEmbeddingDim(options.embeddingDim()).withPooling(options.pooling().resolve(type));
         List<String> trainIds = request.split().train();
         CheckpointState resumed = request.resume() ? Checkpointer.read(request.outDir(), spec) : null;
+        // Axes from an earlier run in this folder must not sit beside a new encoder; they are refitted at the end.
+        DescriptorAxes.remove(request.outDir());
         SavedModel manifest = manifest(spec, normaliser(store, trainIds, options.normalisation().resolve(type)), labelNames, resumed);
 
         Engine.getEngine("PyTorch").setRandomSeed((int) options.seed());
@@ -101,8 +104,27 @@ public final class EncoderTrainer {
                         new Checkpointer(), new ProgressReporter(listener));
                 new TrainingLoop(new StepRunner(sampler, type, options, optimizer), steps, schedule, probe, listener)
                         .run(run, listeners);
+                fitDescriptorAxes();
                 return run.manifest();
             }
+        }
+    }
+
+    /**
+     * Descriptor axes beside the trained encoder (when the options ask for them), fitted on the tracks the
+     * encoder saw or was validated on, never the held-out ones.
+     */
+    private void fitDescriptorAxes() throws IOException {
+        if (!request.options().descriptorAxes().resolve(request.type())) {
+            return;
+        }
+        List<String> ids = new java.util.ArrayList<>(request.split().train());
+        ids.addAll(request.split().valid());
+        var axes = DescriptorAxes.fit(request.store(), ids, request.labels(), request.groups());
+        if (axes.isPresent()) {
+            axes.get().write(request.outDir());
+            listener.note("descriptor axes beside the encoder: " + axes.get().manifest().parts().stream()
+                    .map(p -> p.axes() + " between " + p.count() + " " + p.groups()).collect(java.util.stream.Collectors.joining(", ")));
         }
     }
 

@@ -26,7 +26,7 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
                               long seed, boolean augment, int kNeighbours, int maxTracksInMemory,
                               int embeddingDim, ComputeDevice device, int stepsPerEpoch, Normalisation normalisation,
                               Keep keep, Objective objective, float temperature, float cropSeconds,
-                              PoolingChoice pooling, float mixup) {
+                              PoolingChoice pooling, float mixup, DescriptorChoice descriptorAxes) {
 
     /** What the label-using encoders (triplet, crnn) learn from: triplets, or supervised contrast (SupCon). */
     public enum Objective { TRIPLET, SUPCON }
@@ -74,6 +74,23 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
         }
     }
 
+    /**
+     * Whether a label-trained encoder's vector gets {@code DescriptorAxes} beside it (discriminants between its
+     * labels, and its artists where enough are named, over a fixed track descriptor): AUTO is yes for the
+     * triplet encoder (measured on unseen artists, docs/results.md), no for the crnn (not measured); never for
+     * the encoders without labels.
+     */
+    public enum DescriptorChoice {
+        AUTO, YES, NO;
+
+        public boolean resolve(org.songspace.model.EncoderType type) {
+            if (!type.usesLabels()) {
+                return false;
+            }
+            return this == YES || this == AUTO && type == org.songspace.model.EncoderType.TRIPLET;
+        }
+    }
+
     public TrainingOptions {
         if (epochs < 0 || labelsPerBatch <= 0 || segmentsPerLabel <= 0 || patience <= 0 || kNeighbours <= 0) {
             throw new UserError("epochs, batch sizes, patience and k must be positive");
@@ -94,8 +111,8 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
         if (!(cropSeconds >= 0.5f && cropSeconds <= 60f)) {
             throw new UserError("--crop-seconds must be between 0.5 and 60, got " + cropSeconds);
         }
-        if (pooling == null) {
-            throw new UserError("pooling must be given");
+        if (pooling == null || descriptorAxes == null) {
+            throw new UserError("pooling and descriptor axes must be given");
         }
         if (!(mixup >= 0 && mixup <= 1)) {
             throw new UserError("--mixup must be between 0 and 1, got " + mixup);
@@ -164,7 +181,8 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
                 .finalLearningRate(finalLearningRate).margin(margin).mining(mining).patience(patience).seed(seed)
                 .augment(augment).kNeighbours(kNeighbours).maxTracksInMemory(maxTracksInMemory)
                 .embeddingDim(embeddingDim).device(device).stepsPerEpoch(stepsPerEpoch).normalisation(normalisation).keep(keep)
-                .objective(objective).temperature(temperature).cropSeconds(cropSeconds).pooling(pooling).mixup(mixup);
+                .objective(objective).temperature(temperature).cropSeconds(cropSeconds).pooling(pooling).mixup(mixup)
+                .descriptorAxes(descriptorAxes);
     }
 
     public int batchSize() {
@@ -176,7 +194,7 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
                 margin, mining.name().toLowerCase(Locale.ROOT), patience, seed, augment, kNeighbours, device.id(),
                 normalisation.name().toLowerCase(Locale.ROOT), keep.name().toLowerCase(Locale.ROOT),
                 objective.name().toLowerCase(Locale.ROOT), temperature, stepsPerEpoch, maxTracksInMemory, embeddingDim,
-                cropSeconds, pooling.name().toLowerCase(Locale.ROOT), mixup);
+                cropSeconds, pooling.name().toLowerCase(Locale.ROOT), mixup, descriptorAxes.name().toLowerCase(Locale.ROOT));
     }
 
     /** Options with the defaults above; {@link #build()} validates them. */
@@ -203,6 +221,7 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
         private float cropSeconds = DEFAULT_CROP_SECONDS;
         private PoolingChoice pooling = PoolingChoice.AUTO;
         private float mixup;
+        private DescriptorChoice descriptorAxes = DescriptorChoice.AUTO;
 
         /** Epochs; 0 (the default) lets {@link #resolveEpochs} choose for the model. */
         public Builder epochs(int value) {
@@ -314,6 +333,12 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
             return this;
         }
 
+        /** Whether descriptor axes are set beside the encoder's vector (label-trained encoders only). */
+        public Builder descriptorAxes(DescriptorChoice value) {
+            descriptorAxes = value;
+            return this;
+        }
+
         public Builder keep(Keep value) {
             keep = value;
             return this;
@@ -322,7 +347,7 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
         public TrainingOptions build() {
             return new TrainingOptions(epochs, labelsPerBatch, segmentsPerLabel, learningRate, finalLearningRate, margin,
                     mining, patience, seed, augment, kNeighbours, maxTracksInMemory, embeddingDim, device, stepsPerEpoch,
-                    normalisation, keep, objective, temperature, cropSeconds, pooling, mixup);
+                    normalisation, keep, objective, temperature, cropSeconds, pooling, mixup, descriptorAxes);
         }
     }
 }

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.songspace.embed.DescriptorAxes;
 import org.songspace.embed.Embedder;
+import org.songspace.embed.TrackEmbedder;
 import org.songspace.model.EncoderType;
 import org.songspace.model.ModelFolder;
 import org.songspace.model.Pooling;
@@ -128,7 +130,7 @@ class EncoderTrainerTest {
         float[] first;
         try (Embedder embedder = Embedder.open(out)) {
             first = embedder.embed(data.store.load("pulse/t1"));
-            assertEquals(128, first.length);
+            assertEquals(128 + 2, first.length, "the encoder's 128 and the descriptor axes between 3 labels");
             double norm = 0;
             for (float v : first) {
                 norm += v * v;
@@ -158,8 +160,54 @@ class EncoderTrainerTest {
         assertEquals(0.5, saved.training().mixup(), 1e-6);
         assertTrue(Double.isFinite(saved.history().get(0).loss()), "a run with mixup trains");
         float[] first = embedPulse(out, data);
-        assertEquals(128, first.length);
+        assertEquals(128 + 2, first.length, "the encoder's 128 and the descriptor axes between 3 labels");
         assertArrayEquals(first, embedPulse(out, data), 0f, "the model folder opened again embeds the same");
+    }
+
+    @Test
+    void theTripletEncoderGetsDescriptorAxesBesideItsVectorByDefaultTheCrnnNot() throws IOException {
+        SyntheticFeatures data = SyntheticFeatures.create(tmp.resolve("features"), 5, 140, 2);
+        Path out = tmp.resolve("model");
+        List<String> notes = new java.util.ArrayList<>();
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void note(String message) {
+                notes.add(message);
+            }
+        };
+        SavedModel saved = train(data, EncoderType.TRIPLET, quick(1), out, false, listener);
+        assertEquals("auto", saved.training().descriptorAxes());
+        assertTrue(Files.isRegularFile(out.resolve(DescriptorAxes.MANIFEST)));
+        assertTrue(notes.contains("descriptor axes beside the encoder: 2 between 3 labels"), notes.toString());
+        try (Embedder embedder = Embedder.open(out)) {
+            assertEquals(130, embedder.dimension());
+            float[] v = embedder.embed(data.store.load("pulse/t1"));
+            assertEquals(130, v.length);
+            double norm = 0;
+            for (float x : v) {
+                norm += x * x;
+            }
+            assertEquals(1.0, norm, 1e-4);
+            assertArrayEquals(v, embedder.embedAll(List.of(data.store.load("pulse/t1"))).get(0), 1e-6f, "batched alike");
+        }
+        TrackEmbedder.Info info = TrackEmbedder.info(out);
+        assertEquals(130, info.dimension());
+        assertTrue(info.files().containsAll(List.of(DescriptorAxes.MANIFEST, "descriptor-labels.npy")), info.files().toString());
+        assertArrayEquals(embedPulse(out, data), embedPulse(out, data), 0f);
+
+        // Retrained in the same folder without them: no stale axes stay beside the new encoder.
+        train(data, EncoderType.TRIPLET, quick(1).toBuilder().descriptorAxes(TrainingOptions.DescriptorChoice.NO).build(),
+                out, false);
+        assertFalse(Files.exists(out.resolve(DescriptorAxes.MANIFEST)));
+        assertFalse(Files.exists(out.resolve("descriptor-labels.npy")));
+        assertEquals(128, embedPulse(out, data).length);
+
+        Path crnn = tmp.resolve("crnn");
+        train(data, EncoderType.CRNN, quick(1), crnn, false);
+        assertFalse(Files.exists(crnn.resolve(DescriptorAxes.MANIFEST)), "not measured for the crnn: off by default");
+        train(data, EncoderType.CRNN, quick(1).toBuilder().descriptorAxes(TrainingOptions.DescriptorChoice.YES).build(),
+                crnn, false);
+        assertEquals(130, embedPulse(crnn, data).length, "asked for, the crnn gets them too");
     }
 
     /** A fixed track embedded by the model folder {@code out}, opened afresh. */

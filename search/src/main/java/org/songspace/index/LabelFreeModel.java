@@ -41,7 +41,7 @@ public final class LabelFreeModel {
      * Artists with at least two tagged tracks a library needs before its tags choose the model: fewer give the
      * discriminant too few directions to learn (its output has at most one dimension per artist less one).
      */
-    public static final int MIN_ARTISTS = 20;
+    public static final int MIN_ARTISTS = org.songspace.embed.TagModel.MIN_ARTISTS;
     /** Fewer tracks than this are too few to train on at all: each batch takes 16 different tracks, twice over. */
     static final int MIN_TRACKS = 32;
     static final double HELD_OUT = 0.1;
