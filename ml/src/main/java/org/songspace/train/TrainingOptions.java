@@ -18,7 +18,8 @@ import org.songspace.model.TripletLoss;
  * {@code objective(TRIPLET)}: margin 0.3, batch-hard mining. With {@code keep(BEST)}: early stop after 8
  * epochs without a better validation score (k-NN accuracy, k = 5, cosine, averaged over 3 epochs; the
  * training loss where there are no labels). Crops of 3 s, pooled by their average and
- * maximum side by side for the triplet encoder, by their average for the others; no mixup.
+ * maximum side by side for the triplet encoder, by their average for the others; no mixup; descriptor axes
+ * beside the triplet encoder's vector.
  * An option is added in one place: a component here, and its field and method in {@link Builder}.
  */
 public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLabel, float learningRate,
