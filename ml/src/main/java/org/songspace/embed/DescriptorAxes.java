@@ -49,8 +49,8 @@ public final class DescriptorAxes {
 
     /**
      * Fits on the labelled tracks among {@code ids} (at least two labels needed), and between artists when at
-     * least {@link TagModel#MIN_ARTISTS} of them name two or more of {@code ids}; empty when there is nothing
-     * to fit (fewer than two labels).
+     * least {@link TagModel#MIN_ARTISTS} of them name two or more of {@code ids} (unless the labels are those
+     * artists); empty when there is nothing to fit (fewer than two labels).
      */
     public static Optional<DescriptorAxes> fit(FeatureStore store, List<String> ids, Map<String, String> labels,
                                                Map<String, String> artists) throws IOException {
@@ -68,7 +68,10 @@ public final class DescriptorAxes {
             described.add(new Part("labels", (int) groups.stream().distinct().count(), fitted.get(0).dimension(),
                     "descriptor-labels.npy"));
             int artistCount = TagModel.artistsWithTwoTracks(ids, artists);
-            if (artistCount >= TagModel.MIN_ARTISTS) {
+            // A model trained on the artists themselves (compare --train-on artist) has those axes already.
+            boolean labelsAreArtists = labelled.stream().allMatch(id -> Objects.equals(
+                    TagModel.artistKey(labels.get(id)), TagModel.artistKey(artists.get(id))));
+            if (artistCount >= TagModel.MIN_ARTISTS && !labelsAreArtists) {
                 fitted.add(TagModel.fit(ids, artists, descriptorOf));
                 described.add(new Part("artists", artistCount, fitted.get(1).dimension(), "descriptor-artists.npy"));
             }

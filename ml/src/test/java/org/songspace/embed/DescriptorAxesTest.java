@@ -80,7 +80,7 @@ class DescriptorAxesTest {
     }
 
     @Test
-    void fewArtistsGiveLabelAxesOnlyAndOneLabelNone() throws IOException {
+    void fewArtistsOrArtistLabelsGiveLabelAxesOnlyAndOneLabelNone() throws IOException {
         Map<String, String> labels = new HashMap<>();
         Map<String, String> artists = new HashMap<>();
         List<String> ids = generate(labels, artists);
@@ -97,6 +97,9 @@ class DescriptorAxesTest {
         ids.forEach(id -> oneLabel.put(id, "rock"));
         assertTrue(DescriptorAxes.fit(store, ids, oneLabel, artists).isEmpty());
         assertTrue(DescriptorAxes.fit(store, ids, Map.of(), artists).isEmpty());
+        DescriptorAxes onArtists = DescriptorAxes.fit(store, ids, artists, artists).orElseThrow();
+        assertEquals(List.of("labels"), onArtists.manifest().parts().stream().map(DescriptorAxes.Part::groups).toList(),
+                "labels that are the artists are not fitted twice");
     }
 
     private static float[] unitNoise(Random random, int n) {
