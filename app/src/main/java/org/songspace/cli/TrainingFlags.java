@@ -74,7 +74,7 @@ final class TrainingFlags {
 
     @Option(names = "--descriptor-axes", description = "triplet and crnn: set linear axes beside the encoder's vector, "
             + "discriminants between the labels (and the artists, when 20 or more name two tracks) over a fixed track "
-            + "descriptor, ${COMPLETION-CANDIDATES}: auto is yes for triplet, no for crnn (default: ${DEFAULT-VALUE}).")
+            + "descriptor, ${COMPLETION-CANDIDATES}: auto is yes for both (default: ${DEFAULT-VALUE}).")
     TrainingOptions.DescriptorChoice descriptorAxes = DEFAULTS.descriptorAxes();
 
     @Option(names = "--no-augment", description = "Turn off gain, time-mask and frequency-mask augmentation.")

@@ -19,7 +19,7 @@ import org.songspace.model.TripletLoss;
  * epochs without a better validation score (k-NN accuracy, k = 5, cosine, averaged over 3 epochs; the
  * training loss where there are no labels). Crops of 3 s, pooled by their average and
  * maximum side by side for the triplet encoder, by their average for the others; no mixup; descriptor axes
- * beside the triplet encoder's vector.
+ * beside the triplet and crnn encoders' vectors.
  * An option is added in one place: a component here, and its field and method in {@link Builder}.
  */
 public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLabel, float learningRate,
@@ -77,18 +77,15 @@ public record TrainingOptions(int epochs, int labelsPerBatch, int segmentsPerLab
 
     /**
      * Whether a label-trained encoder's vector gets {@code DescriptorAxes} beside it (discriminants between its
-     * labels, and its artists where enough are named, over a fixed track descriptor): AUTO is yes for the
-     * triplet encoder (measured on unseen artists, docs/results.md), no for the crnn (not measured); never for
-     * the encoders without labels.
+     * labels, and its artists where enough are named, over a fixed track descriptor): AUTO and YES are yes for
+     * triplet and crnn (both measured better on unseen artists, docs/results.md); never for the encoders
+     * without labels.
      */
     public enum DescriptorChoice {
         AUTO, YES, NO;
 
         public boolean resolve(org.songspace.model.EncoderType type) {
-            if (!type.usesLabels()) {
-                return false;
-            }
-            return this == YES || this == AUTO && type == org.songspace.model.EncoderType.TRIPLET;
+            return this != NO && type.usesLabels();
         }
     }
 

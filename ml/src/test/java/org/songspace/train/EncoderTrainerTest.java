@@ -165,7 +165,7 @@ class EncoderTrainerTest {
     }
 
     @Test
-    void theTripletEncoderGetsDescriptorAxesBesideItsVectorByDefaultTheCrnnNot() throws IOException {
+    void theLabelTrainedEncodersGetDescriptorAxesBesideTheirVectorsByDefault() throws IOException {
         SyntheticFeatures data = SyntheticFeatures.create(tmp.resolve("features"), 5, 140, 2);
         Path out = tmp.resolve("model");
         List<String> notes = new java.util.ArrayList<>();
@@ -204,10 +204,11 @@ class EncoderTrainerTest {
 
         Path crnn = tmp.resolve("crnn");
         train(data, EncoderType.CRNN, quick(1), crnn, false);
-        assertFalse(Files.exists(crnn.resolve(DescriptorAxes.MANIFEST)), "not measured for the crnn: off by default");
-        train(data, EncoderType.CRNN, quick(1).toBuilder().descriptorAxes(TrainingOptions.DescriptorChoice.YES).build(),
-                crnn, false);
-        assertEquals(130, embedPulse(crnn, data).length, "asked for, the crnn gets them too");
+        assertEquals(130, embedPulse(crnn, data).length, "the crnn gets them by default too");
+        Path cae = tmp.resolve("cae");
+        train(data, EncoderType.CAE, quick(1).toBuilder().descriptorAxes(TrainingOptions.DescriptorChoice.YES).build(),
+                cae, false);
+        assertFalse(Files.exists(cae.resolve(DescriptorAxes.MANIFEST)), "an encoder without labels never gets them");
     }
 
     /** A fixed track embedded by the model folder {@code out}, opened afresh. */
