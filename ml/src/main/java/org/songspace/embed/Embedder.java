@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.songspace.audio.AudioClip;
 import org.songspace.features.LogMelExtractor;
@@ -74,11 +75,6 @@ public final class Embedder implements TrackEmbedder {
         return model.spec().embeddingDim() + (axes == null ? 0 : axes.dimension());
     }
 
-    /** The descriptor axes set beside the encoder's vector, if the model has them. */
-    public java.util.Optional<DescriptorAxes> descriptorAxes() {
-        return java.util.Optional.ofNullable(axes);
-    }
-
     /** Embeds a dB spectrogram made with the model's feature config. */
     public float[] embed(MelSpectrogram db) {
         float[] encoded = encoder.embedTrack(db);
@@ -91,7 +87,7 @@ public final class Embedder implements TrackEmbedder {
         if (axes == null) {
             return encoded;
         }
-        List<float[]> out = new java.util.ArrayList<>(encoded.size());
+        List<float[]> out = new ArrayList<>(encoded.size());
         for (int i = 0; i < encoded.size(); i++) {
             out.add(axes.besides(encoded.get(i), dbs.get(i)));
         }

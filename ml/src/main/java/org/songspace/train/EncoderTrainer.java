@@ -12,9 +12,11 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.stream.Collectors;
 import org.songspace.embed.DescriptorAxes;
 import org.songspace.features.FeatureStore;
 import org.songspace.io.UserError;
@@ -30,6 +32,7 @@ import org.songspace.model.TorchRuntime;
  * then hands it to {@link TrainingLoop} with one listener per job: early stopping, the best-model saver,
  * the checkpointer and progress. The monitored score is validation k-NN accuracy where labels and
  * validation tracks exist, else the training loss (a label-free model stops on a label-free score).
+ * Afterwards the label-trained encoders get {@link DescriptorAxes} beside their vectors (unless asked not to).
  */
 public final class EncoderTrainer {
     /** Crops of each training track per epoch for the label-trained encoders. */
@@ -118,13 +121,13 @@ public final class EncoderTrainer {
         if (!request.options().descriptorAxes().resolve(request.type())) {
             return;
         }
-        List<String> ids = new java.util.ArrayList<>(request.split().train());
+        List<String> ids = new ArrayList<>(request.split().train());
         ids.addAll(request.split().valid());
         var axes = DescriptorAxes.fit(request.store(), ids, request.labels(), request.groups());
         if (axes.isPresent()) {
             axes.get().write(request.outDir());
             listener.note("descriptor axes beside the encoder: " + axes.get().manifest().parts().stream()
-                    .map(p -> p.axes() + " between " + p.count() + " " + p.groups()).collect(java.util.stream.Collectors.joining(", ")));
+                    .map(p -> p.axes() + " between " + p.count() + " " + p.groups()).collect(Collectors.joining(", ")));
         }
     }
 
