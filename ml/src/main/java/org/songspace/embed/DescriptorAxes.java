@@ -5,16 +5,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.songspace.features.FeatureStore;
 import org.songspace.features.MelSpectrogram;
 import org.songspace.features.TrackDescriptor;
 import org.songspace.io.Json;
 import org.songspace.io.Npy;
+import org.songspace.vectors.Vectors;
 
 /**
  * Linear axes over each track's fixed {@link TrackDescriptor}, set beside a trained encoder's vector: a
@@ -59,7 +61,10 @@ public final class DescriptorAxes {
             return Optional.empty();
         }
         try {
-            var descriptorOf = TagModel.descriptorsOf(store);
+            // The artists' discriminant reads the same tracks: each descriptor is made once.
+            Map<String, float[]> made = new ConcurrentHashMap<>();
+            Function<String, float[]> read = TagModel.descriptorsOf(store);
+            Function<String, float[]> descriptorOf = id -> made.computeIfAbsent(id, read);
             List<float[]> inputs = labelled.parallelStream().map(descriptorOf).toList();
             List<String> groups = labelled.stream().map(labels::get).toList();
             List<Discriminant> fitted = new ArrayList<>();
@@ -81,8 +86,8 @@ public final class DescriptorAxes {
         }
     }
 
-    /** The axes a model folder holds, if any. */
-    public static Optional<DescriptorAxes> read(Path folder) throws IOException {
+    /** The manifest of the axes a model folder holds, if any (the arrays are not read). */
+    public static Optional<Manifest> readManifest(Path folder) throws IOException {
         if (!Files.isRegularFile(folder.resolve(MANIFEST))) {
             return Optional.empty();
         }
@@ -90,44 +95,41 @@ public final class DescriptorAxes {
         if (m.format() != 1 || m.parts() == null || m.parts().isEmpty()) {
             throw new IOException(folder.resolve(MANIFEST) + ": unsupported descriptor axes (format " + m.format() + ")");
         }
+        return Optional.of(m);
+    }
+
+    /** The axes a model folder holds, if any. */
+    public static Optional<DescriptorAxes> read(Path folder) throws IOException {
+        Optional<Manifest> manifest = readManifest(folder);
+        if (manifest.isEmpty()) {
+            return Optional.empty();
+        }
         List<Discriminant> parts = new ArrayList<>();
-        for (Part p : m.parts()) {
+        for (Part p : manifest.get().parts()) {
             Npy.FloatArray a = Npy.read(folder.resolve(p.file()));
-            int inputs = a.cols();
             if (a.rows() != p.axes() + 2) {
                 throw new IOException(folder.resolve(p.file()) + " holds " + (a.rows() - 2) + " axes, "
                         + MANIFEST + " says " + p.axes());
             }
-            float[][] axes = new float[p.axes()][];
-            for (int k = 0; k < axes.length; k++) {
-                axes[k] = Arrays.copyOfRange(a.data(), (k + 2) * inputs, (k + 3) * inputs);
-            }
-            parts.add(new Discriminant(Arrays.copyOfRange(a.data(), 0, inputs),
-                    Arrays.copyOfRange(a.data(), inputs, 2 * inputs), axes));
+            parts.add(Discriminant.ofRows(a.data(), a.cols()));
         }
-        return Optional.of(new DescriptorAxes(m, parts));
+        return Optional.of(new DescriptorAxes(manifest.get(), parts));
     }
 
     /** Writes the parts, then the manifest (so a folder never names a part it lacks). */
     public void write(Path folder) throws IOException {
         for (int i = 0; i < parts.size(); i++) {
             Discriminant d = parts.get(i);
-            int inputs = d.mean().length;
-            float[] rows = new float[(d.dimension() + 2) * inputs];
-            System.arraycopy(d.mean(), 0, rows, 0, inputs);
-            System.arraycopy(d.scale(), 0, rows, inputs, inputs);
-            for (int k = 0; k < d.dimension(); k++) {
-                System.arraycopy(d.axes()[k], 0, rows, (k + 2) * inputs, inputs);
-            }
-            Npy.write(folder.resolve(manifest.parts().get(i).file()), rows, d.dimension() + 2, inputs);
+            Npy.write(folder.resolve(manifest.parts().get(i).file()), d.rows(), d.dimension() + 2, d.mean().length);
         }
         Json.write(folder.resolve(MANIFEST), manifest);
     }
 
     /** Removes axes a folder held from an earlier run (a retrained model must not keep stale ones). */
     public static void remove(Path folder) throws IOException {
-        if (Files.isRegularFile(folder.resolve(MANIFEST))) {
-            for (Part p : Json.read(folder.resolve(MANIFEST), Manifest.class).parts()) {
+        Optional<Manifest> manifest = readManifest(folder);
+        if (manifest.isPresent()) {
+            for (Part p : manifest.get().parts()) {
                 Files.deleteIfExists(folder.resolve(p.file()));
             }
             Files.delete(folder.resolve(MANIFEST));
@@ -140,45 +142,42 @@ public final class DescriptorAxes {
 
     /** Dimensions the axes add to the encoder's. */
     public int dimension() {
-        return parts.stream().mapToInt(Discriminant::dimension).sum();
+        return dimension(manifest);
+    }
+
+    /** Dimensions the axes {@code m} describes add to the encoder's. */
+    public static int dimension(Manifest m) {
+        return m.parts().stream().mapToInt(Part::axes).sum();
     }
 
     /** Files in the model folder, manifest first. */
     public List<String> files() {
+        return files(manifest);
+    }
+
+    /** Files the axes {@code m} describes take in the model folder, manifest first. */
+    public static List<String> files(Manifest m) {
         List<String> out = new ArrayList<>(List.of(MANIFEST));
-        manifest.parts().forEach(p -> out.add(p.file()));
+        m.parts().forEach(p -> out.add(p.file()));
         return out;
     }
 
     /** The encoder's unit vector with each part's axes after it, the whole at unit length. */
     public float[] besides(float[] encoded, MelSpectrogram db) {
-        Objects.requireNonNull(encoded);
         float[] descriptor = TrackDescriptor.of(db);
         float[] out = new float[encoded.length + dimension()];
-        int at = place(encoded, 1f, out, 0);
+        int at = place(encoded.clone(), 1f, out, 0);
         for (Discriminant d : parts) {
             at = place(d.apply(descriptor), WEIGHT, out, at);
         }
-        double norm = 0;
-        for (float v : out) {
-            norm += (double) v * v;
-        }
-        float inverse = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0f;
-        for (int i = 0; i < out.length; i++) {
-            out[i] *= inverse;
-        }
-        return out;
+        return Vectors.normalise(out);
     }
 
-    /** Copies {@code part} scaled to length {@code length}; a zero part stays zero. */
+    /** Copies {@code part} (changed in place) scaled to length {@code length}; a zero part stays zero. */
     private static int place(float[] part, float length, float[] out, int at) {
-        double norm = 0;
-        for (float v : part) {
-            norm += (double) v * v;
-        }
-        float factor = norm > 0 ? (float) (length / Math.sqrt(norm)) : 0f;
+        Vectors.normalise(part);
         for (int i = 0; i < part.length; i++) {
-            out[at + i] = part[i] * factor;
+            out[at + i] = part[i] * length;
         }
         return at + part.length;
     }

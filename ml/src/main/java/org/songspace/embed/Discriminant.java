@@ -32,6 +32,27 @@ public record Discriminant(float[] mean, float[] scale, float[][] axes) {
         return axes.length;
     }
 
+    /** As stored: the mean row, the scale row, then one row per axis ({@code [2 + dimension][inputs]}, row-major). */
+    public float[] rows() {
+        int inputs = mean.length;
+        float[] out = new float[(axes.length + 2) * inputs];
+        System.arraycopy(mean, 0, out, 0, inputs);
+        System.arraycopy(scale, 0, out, inputs, inputs);
+        for (int k = 0; k < axes.length; k++) {
+            System.arraycopy(axes[k], 0, out, (k + 2) * inputs, inputs);
+        }
+        return out;
+    }
+
+    /** The discriminant whose {@link #rows()} are {@code rows}, each {@code inputs} long. */
+    public static Discriminant ofRows(float[] rows, int inputs) {
+        float[][] axes = new float[rows.length / inputs - 2][];
+        for (int k = 0; k < axes.length; k++) {
+            axes[k] = Arrays.copyOfRange(rows, (k + 2) * inputs, (k + 3) * inputs);
+        }
+        return new Discriminant(Arrays.copyOfRange(rows, 0, inputs), Arrays.copyOfRange(rows, inputs, 2 * inputs), axes);
+    }
+
     public float[] apply(float[] input) {
         double[] z = new double[input.length];
         for (int i = 0; i < z.length; i++) {

@@ -68,13 +68,9 @@ public final class TagModel extends SummaryModel {
             if (standardise.shape()[0] != 2 || axes.shape()[0] != m.dimension() || axes.shape()[1] != inputs) {
                 throw new UserError(folder + " holds a tag model whose arrays do not match its manifest");
             }
-            float[] mean = java.util.Arrays.copyOfRange(standardise.data(), 0, inputs);
-            float[] scale = java.util.Arrays.copyOfRange(standardise.data(), inputs, 2 * inputs);
-            float[][] rows = new float[m.dimension()][];
-            for (int k = 0; k < rows.length; k++) {
-                rows[k] = java.util.Arrays.copyOfRange(axes.data(), k * inputs, (k + 1) * inputs);
-            }
-            return new TagModel(m, new Discriminant(mean, scale, rows));
+            float[] rows = java.util.Arrays.copyOf(standardise.data(), (2 + m.dimension()) * inputs);
+            System.arraycopy(axes.data(), 0, rows, 2 * inputs, m.dimension() * inputs);
+            return new TagModel(m, Discriminant.ofRows(rows, inputs));
         } catch (IOException e) {
             throw new UserError(folder + " holds a tag model that cannot be read: " + e.getMessage(), e);
         }
@@ -182,15 +178,9 @@ public final class TagModel extends SummaryModel {
                 Discriminant.Settings.DEFAULT, d.dimension(), library, DateTimeFormatter.ISO_INSTANT.format(now));
         Files.createDirectories(out);
         int inputs = d.mean().length;
-        float[] standardise = new float[2 * inputs];
-        System.arraycopy(d.mean(), 0, standardise, 0, inputs);
-        System.arraycopy(d.scale(), 0, standardise, inputs, inputs);
-        Npy.write(out.resolve(STANDARDISE), standardise, 2, inputs);
-        float[] axes = new float[d.dimension() * inputs];
-        for (int k = 0; k < d.dimension(); k++) {
-            System.arraycopy(d.axes()[k], 0, axes, k * inputs, inputs);
-        }
-        Npy.write(out.resolve(AXES), axes, d.dimension(), inputs);
+        float[] rows = d.rows();
+        Npy.write(out.resolve(STANDARDISE), java.util.Arrays.copyOf(rows, 2 * inputs), 2, inputs);
+        Npy.write(out.resolve(AXES), java.util.Arrays.copyOfRange(rows, 2 * inputs, rows.length), d.dimension(), inputs);
         // The manifest last: a folder without it is not a model, whatever else a killed run left.
         Json.write(out.resolve(MANIFEST), m);
         return m;

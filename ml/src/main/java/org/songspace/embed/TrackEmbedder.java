@@ -93,9 +93,9 @@ public interface TrackEmbedder extends AutoCloseable {
             return TagModel.info(folder);
         }
         var saved = ModelFolder.read(folder);
-        var axes = DescriptorAxes.read(folder);
+        var axes = DescriptorAxes.readManifest(folder);
         List<String> files = new ArrayList<>(List.of(ModelFolder.MANIFEST, ModelFolder.PARAMETERS));
-        axes.ifPresent(a -> files.addAll(a.files()));
+        axes.ifPresent(a -> files.addAll(DescriptorAxes.files(a)));
         return new Info(saved.id(), saved.features(), saved.spec().embeddingDim() + axes.map(DescriptorAxes::dimension).orElse(0),
                 null, List.copyOf(files), false);
     }
